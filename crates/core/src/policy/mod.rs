@@ -1,0 +1,5 @@
+//! The complaint policy a shop (or a trustmark) serves as JSON.
+
+mod deadlines;
+
+pub use deadlines::Deadlines;

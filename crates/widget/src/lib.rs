@@ -1,0 +1,1 @@
+//! redress-widget: the shopper widget.
