@@ -7,6 +7,10 @@
 pub mod calendar;
 pub mod country;
 pub mod domain;
+pub mod draft;
+pub mod error;
+pub mod escalation;
 pub mod evidence;
 pub mod lifecycle;
 pub mod policy;
+pub mod time_zone;
