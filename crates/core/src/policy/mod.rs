@@ -1,5 +1,158 @@
 //! The complaint policy a shop (or a trustmark) serves as JSON.
+//!
+//! One document decides everything the widget and the server enforce: which reasons and
+//! resolutions are offered, which fields are required, how the order is looked up, what
+//! evidence is accepted, how long each reason stays open after delivery and the
+//! working-day deadlines of the lifecycle. Every key is optional (missing keys take the
+//! DOMAIN.md defaults) and every unknown key is an error, so a typo never silently falls
+//! back to a default.
 
+mod check;
 mod deadlines;
+mod error;
+mod evidence_rules;
+mod lookup;
+mod required;
+mod shop;
+mod window;
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{ComplaintReason, ResolutionKind};
 
 pub use deadlines::Deadlines;
+pub use error::PolicyError;
+pub use evidence_rules::{EvidenceRules, MIB};
+pub use lookup::{LookupKey, OrderLookup};
+pub use required::{DescriptionRules, RequiredFields};
+pub use shop::ShopIdentity;
+pub use window::{ComplaintWindow, ComplaintWindows, WindowStatus};
+
+/// A shop's complaint policy. Build it with [`ComplaintPolicy::from_json`] (for a document
+/// from outside) or start from [`ComplaintPolicy::default`] (the DOMAIN.md defaults) and
+/// call [`ComplaintPolicy::check`] after changing fields.
+///
+/// ```
+/// use redress_core::policy::ComplaintPolicy;
+/// let policy = ComplaintPolicy::from_json(r#"{"evidence": {"max_count": 3}}"#).unwrap();
+/// assert_eq!(policy.evidence.max_count, 3);
+/// assert_eq!(policy.deadlines.acknowledge_working_days, 3);
+///
+/// let err = ComplaintPolicy::from_json(r#"{"evidence": {"max_file_bytes": 0}}"#).unwrap_err();
+/// assert_eq!(err.to_string(), "evidence.max_file_bytes: must be > 0");
+/// ```
+// TODO(core): add `pub escalation: crate::escalation::EscalationTargets` once the
+// escalation module defines it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ComplaintPolicy {
+    /// Who the complaint is addressed to.
+    pub shop: ShopIdentity,
+    /// The reasons the widget offers, in this order.
+    pub reasons: Vec<ComplaintReason>,
+    /// The resolutions the widget offers, in this order.
+    pub resolutions: Vec<ResolutionKind>,
+    /// Fields required beyond contact, reason and resolution.
+    pub required: RequiredFields,
+    /// How long the description must and may be.
+    pub description: DescriptionRules,
+    /// How the order is looked up.
+    pub order_lookup: OrderLookup,
+    /// Which evidence files are accepted, and how many.
+    pub evidence: EvidenceRules,
+    /// How long after delivery each reason can be raised.
+    pub windows: ComplaintWindows,
+    /// Working-day deadlines of the lifecycle.
+    pub deadlines: Deadlines,
+}
+
+impl Default for ComplaintPolicy {
+    fn default() -> Self {
+        ComplaintPolicy {
+            shop: ShopIdentity::default(),
+            reasons: ComplaintReason::ALL.to_vec(),
+            resolutions: ResolutionKind::ALL.to_vec(),
+            required: RequiredFields::default(),
+            description: DescriptionRules::default(),
+            order_lookup: OrderLookup::default(),
+            evidence: EvidenceRules::default(),
+            windows: ComplaintWindows::default(),
+            deadlines: Deadlines::default(),
+        }
+    }
+}
+
+impl ComplaintPolicy {
+    /// Parses and checks a policy document. Errors name the JSON path of the bad key.
+    ///
+    /// ```
+    /// use redress_core::policy::ComplaintPolicy;
+    /// let err = ComplaintPolicy::from_json(r#"{"shop": {"colour": "red"}}"#).unwrap_err();
+    /// assert_eq!(err.path(), "shop");
+    /// assert!(err.to_string().starts_with("unknown field `colour`"));
+    /// ```
+    pub fn from_json(json: &str) -> Result<ComplaintPolicy, PolicyError> {
+        let mut deserializer = serde_json::Deserializer::from_str(json);
+        let policy: ComplaintPolicy = serde_path_to_error::deserialize(&mut deserializer)
+            .map_err(|e| shape_error(e.path().to_string(), e.into_inner()))?;
+        deserializer
+            .end()
+            .map_err(|e| shape_error(".".to_owned(), e))?;
+        policy.check()?;
+        Ok(policy)
+    }
+
+    /// The policy as JSON, the form [`ComplaintPolicy::from_json`] reads back.
+    pub fn to_json(&self) -> String {
+        // A policy holds only strings, numbers, enums and string-keyed maps: serializing
+        // it cannot fail, but the fallback keeps this function panic-free regardless.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Whether reason is offered by this policy.
+    pub fn offers_reason(&self, reason: ComplaintReason) -> bool {
+        self.reasons.contains(&reason)
+    }
+
+    /// Whether the resolution is offered by this policy.
+    pub fn offers_resolution(&self, resolution: ResolutionKind) -> bool {
+        self.resolutions.contains(&resolution)
+    }
+}
+
+fn shape_error(path: String, error: serde_json::Error) -> PolicyError {
+    if error.is_syntax() || error.is_eof() {
+        return PolicyError::Syntax {
+            line: error.line(),
+            column: error.column(),
+            message: strip_position(&error.to_string()),
+        };
+    }
+    let message = strip_position(&error.to_string());
+    // serde_path_to_error ends the path of an unknown key with the key itself; the
+    // message names the key already, so the path points at the object that holds it.
+    let path = if message.starts_with("unknown field") {
+        parent_path(&path)
+    } else {
+        path
+    };
+    PolicyError::Shape { path, message }
+}
+
+fn parent_path(path: &str) -> String {
+    match path.rfind('.') {
+        Some(i) => path[..i].to_owned(),
+        None => ".".to_owned(),
+    }
+}
+
+/// serde_json appends " at line L column C" to its messages; the path says more.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests;
