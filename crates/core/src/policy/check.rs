@@ -42,9 +42,6 @@ impl ComplaintPolicy {
                 "must be at most 200 characters without control characters",
             ));
         }
-        if self.shop.time_zone.trim().is_empty() {
-            return Err(PolicyError::rule("shop.time_zone", "must not be empty"));
-        }
         if self.shop.languages.is_empty() {
             return Err(PolicyError::rule(
                 "shop.languages",

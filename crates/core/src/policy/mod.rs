@@ -16,6 +16,7 @@ mod required;
 mod shop;
 mod window;
 
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{ComplaintReason, ResolutionKind};
@@ -107,6 +108,37 @@ impl ComplaintPolicy {
         // A policy holds only strings, numbers, enums and string-keyed maps: serializing
         // it cannot fail, but the fallback keeps this function panic-free regardless.
         serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Today's date where the shop is: the day deadlines and complaint windows are
+    /// judged on.
+    pub fn today(&self, now: DateTime<Utc>) -> NaiveDate {
+        self.shop.time_zone.local_date(now)
+    }
+
+    /// Whether `reason` can still be raised for a delivery on `delivered_on`, judged on
+    /// the shop's date at `now`, and until which day.
+    ///
+    /// ```
+    /// use chrono::{NaiveDate, TimeZone, Utc};
+    /// use redress_core::domain::ComplaintReason;
+    /// use redress_core::policy::{ComplaintPolicy, WindowStatus};
+    /// let policy = ComplaintPolicy::default();
+    /// let delivered = NaiveDate::from_ymd_opt(2026, 11, 7).unwrap();
+    /// // 23:30 UTC on 21 November is already 22 November in Amsterdam: one day too late.
+    /// let now = Utc.with_ymd_and_hms(2026, 11, 21, 23, 30, 0).unwrap();
+    /// assert_eq!(
+    ///     policy.window_status(ComplaintReason::ReturnOrWithdrawal, delivered, now),
+    ///     WindowStatus::Closed { last_day: NaiveDate::from_ymd_opt(2026, 11, 21).unwrap() },
+    /// );
+    /// ```
+    pub fn window_status(
+        &self,
+        reason: ComplaintReason,
+        delivered_on: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> WindowStatus {
+        self.windows.status(reason, delivered_on, self.today(now))
     }
 
     /// Whether reason is offered by this policy.

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::country::Country;
+use crate::time_zone::ShopTimeZone;
 
 /// The shop a policy belongs to. The country decides the public holidays that working-day
 /// deadlines skip and whether a complaint is cross-border; the time zone decides what
@@ -14,9 +15,9 @@ pub struct ShopIdentity {
     pub name: String,
     /// Where the shop is established.
     pub country: Country,
-    /// An IANA time zone name such as `"Europe/Amsterdam"`.
-    // TODO(core): switch to `crate::time_zone::ShopTimeZone` once it exists.
-    pub time_zone: String,
+    /// The time zone deadlines and windows are counted in, as an IANA name such as
+    /// `"Europe/Amsterdam"`.
+    pub time_zone: ShopTimeZone,
     /// Languages the shop answers complaints in, as BCP 47 tags (`"nl"`, `"nl-BE"`), the
     /// first being the default. The widget offers only these.
     pub languages: Vec<String>,
@@ -27,7 +28,7 @@ impl Default for ShopIdentity {
         ShopIdentity {
             name: "Shop".to_owned(),
             country: Country::NL,
-            time_zone: "Europe/Amsterdam".to_owned(),
+            time_zone: ShopTimeZone::for_country(Country::NL),
             languages: vec!["nl".to_owned(), "en".to_owned()],
         }
     }
