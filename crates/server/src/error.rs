@@ -1,0 +1,153 @@
+//! One error type for every route: the shopper's mistakes become 4xx answers with a
+//! stable code, everything else is logged with its chain and answered with a bare 500.
+
+use axum::extract::rejection::JsonRejection;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+
+/// A field that failed a rule, in the core crate's vocabulary (`order_number.format`).
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, utoipa::ToSchema)]
+pub struct FieldProblem {
+    /// The field, as named in the request JSON.
+    pub field: String,
+    /// The stable rule code the widget translates.
+    pub code: String,
+}
+
+/// The JSON body of every error answer.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ErrorBody {
+    /// A stable machine code such as `validation`, `rate_limited`, `evidence.too_large`.
+    pub error: String,
+    /// A sentence for a developer reading the network log (English).
+    pub message: String,
+    /// The failing fields of a `validation` error; empty otherwise.
+    pub fields: Vec<FieldProblem>,
+}
+
+/// Everything a route can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// The request was understood but breaks a rule; `code` says which.
+    #[error("{message}")]
+    Rejected {
+        status: StatusCode,
+        code: &'static str,
+        message: String,
+    },
+    /// Fields of a submitted form break core rules.
+    #[error("the complaint has invalid fields")]
+    Validation(Vec<FieldProblem>),
+    /// Something broke on our side; never shown to the caller.
+    #[error(transparent)]
+    Internal(#[from] anyhow_like::Internal),
+}
+
+impl AppError {
+    /// A 4xx answer with a stable code.
+    pub fn rejected(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+        AppError::Rejected {
+            status,
+            code,
+            message: message.into(),
+        }
+    }
+
+    /// A 404 with the given code.
+    pub fn not_found(code: &'static str, message: impl Into<String>) -> Self {
+        Self::rejected(StatusCode::NOT_FOUND, code, message)
+    }
+
+    /// Wraps any internal failure (database, disk) for logging.
+    pub fn internal(error: impl std::error::Error + Send + Sync + 'static) -> Self {
+        AppError::Internal(anyhow_like::Internal(Box::new(error)))
+    }
+}
+
+impl From<crate::store::StoreError> for AppError {
+    fn from(error: crate::store::StoreError) -> Self {
+        AppError::internal(error)
+    }
+}
+
+impl From<std::io::Error> for AppError {
+    fn from(error: std::io::Error) -> Self {
+        AppError::internal(error)
+    }
+}
+
+impl From<JsonRejection> for AppError {
+    fn from(rejection: JsonRejection) -> Self {
+        let (status, code) = match &rejection {
+            JsonRejection::JsonDataError(_) => (StatusCode::UNPROCESSABLE_ENTITY, "json.shape"),
+            JsonRejection::JsonSyntaxError(_) => (StatusCode::BAD_REQUEST, "json.syntax"),
+            JsonRejection::MissingJsonContentType(_) => {
+                (StatusCode::UNSUPPORTED_MEDIA_TYPE, "json.content_type")
+            }
+            JsonRejection::BytesRejection(_) => (StatusCode::PAYLOAD_TOO_LARGE, "body.too_large"),
+            _ => (StatusCode::BAD_REQUEST, "json.invalid"),
+        };
+        AppError::rejected(status, code, rejection.body_text())
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let (status, body) = match self {
+            AppError::Rejected {
+                status,
+                code,
+                message,
+            } => (
+                status,
+                ErrorBody {
+                    error: code.to_owned(),
+                    message,
+                    fields: Vec::new(),
+                },
+            ),
+            AppError::Validation(fields) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                ErrorBody {
+                    error: "validation".to_owned(),
+                    message: "some fields break the shop's complaint policy".to_owned(),
+                    fields,
+                },
+            ),
+            AppError::Internal(error) => {
+                tracing::error!(error = %error, chain = ?error, "internal error");
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    ErrorBody {
+                        error: "internal".to_owned(),
+                        message: "something went wrong on the shop's side; try again later"
+                            .to_owned(),
+                        fields: Vec::new(),
+                    },
+                )
+            }
+        };
+        (status, axum::Json(body)).into_response()
+    }
+}
+
+/// A boxed internal error that keeps its source chain for the log.
+pub mod anyhow_like {
+    /// An internal failure, boxed.
+    #[derive(Debug, thiserror::Error)]
+    #[error(transparent)]
+    pub struct Internal(pub Box<dyn std::error::Error + Send + Sync + 'static>);
+}
+
+/// A JSON body extractor whose rejections are [`AppError`]s, so bad JSON gets the same
+/// error shape as every other failure.
+#[derive(Debug, Clone, Copy, Default, axum::extract::FromRequest)]
+#[from_request(via(axum::Json), rejection(AppError))]
+pub struct Json<T>(pub T);
+
+impl<T: Serialize> IntoResponse for Json<T> {
+    fn into_response(self) -> Response {
+        axum::Json(self.0).into_response()
+    }
+}

@@ -1,0 +1,43 @@
+//! HTTP handlers, one module per resource. Handlers parse the request, call the core crate
+//! and the stores, and shape the answer; they hold no complaint rules of their own.
+
+pub mod evidence;
+pub mod orders;
+pub mod policy;
+
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, FromRequestParts, State};
+use axum::http::request::Parts;
+
+use crate::error::Json;
+use crate::receipt::ReceiptKey;
+use crate::state::AppState;
+
+/// The client's IP address as seen on the socket (proxies' headers are not trusted).
+pub struct ClientIp(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let ip = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|ConnectInfo(addr)| addr.ip().to_string())
+            .unwrap_or_else(|| "unknown".to_owned());
+        Ok(ClientIp(ip))
+    }
+}
+
+/// `GET /healthz`: answers once the database is migrated and the key loaded.
+#[utoipa::path(get, path = "/healthz", tag = "operations", responses((status = 200, description = "ok")))]
+pub async fn healthz() -> &'static str {
+    "ok"
+}
+
+/// `GET /api/receipt-key`: the public key receipts are verified with.
+#[utoipa::path(get, path = "/api/receipt-key", tag = "shopper", responses((status = 200, body = ReceiptKey)))]
+pub async fn receipt_key(State(state): State<AppState>) -> Json<ReceiptKey> {
+    Json(state.signer.public())
+}

@@ -1,0 +1,78 @@
+//! What every handler shares: the policy, the stores, the signing key, the limits.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use redress_core::policy::ComplaintPolicy;
+use sha2::{Digest, Sha256};
+
+use crate::config::Settings;
+use crate::rate_limit::RateLimiter;
+use crate::receipt::ReceiptSigner;
+use crate::store::{ComplaintStore, OrderBook};
+
+/// Shared state; cloning is cheap.
+#[derive(Clone)]
+pub struct AppState(pub Arc<Shared>);
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+/// The parts of [`AppState`].
+pub struct Shared {
+    pub policy: ComplaintPolicy,
+    /// The policy JSON exactly as served, and its strong ETag.
+    pub policy_json: String,
+    pub policy_etag: String,
+    pub store: Arc<dyn ComplaintStore>,
+    pub orders: Arc<dyn OrderBook>,
+    pub signer: ReceiptSigner,
+    pub data_dir: PathBuf,
+    pub shop_token: Option<String>,
+    pub lookups_per_ip: RateLimiter,
+    pub lookups_per_order: RateLimiter,
+    /// Serialises evidence file placement against the expiry sweeper.
+    pub evidence_files: tokio::sync::Mutex<()>,
+}
+
+impl Shared {
+    pub fn new(
+        settings: &Settings,
+        policy: ComplaintPolicy,
+        store: Arc<dyn ComplaintStore>,
+        orders: Arc<dyn OrderBook>,
+        signer: ReceiptSigner,
+    ) -> Shared {
+        let policy_json = policy.to_json();
+        let policy_etag = format!("\"{}\"", hex::encode(&Sha256::digest(&policy_json)[..16]));
+        let window = Duration::from_secs(settings.limits.window_seconds);
+        Shared {
+            policy,
+            policy_json,
+            policy_etag,
+            store,
+            orders,
+            signer,
+            data_dir: settings.data_dir.clone(),
+            shop_token: settings.shop_token.clone(),
+            lookups_per_ip: RateLimiter::new(settings.limits.lookups_per_ip, window),
+            lookups_per_order: RateLimiter::new(settings.limits.lookups_per_order, window),
+            evidence_files: tokio::sync::Mutex::new(()),
+        }
+    }
+
+    /// Where finished evidence files live, by hash.
+    pub fn evidence_dir(&self) -> PathBuf {
+        self.data_dir.join("evidence")
+    }
+
+    /// Where uploads are written before they are complete.
+    pub fn upload_dir(&self) -> PathBuf {
+        self.data_dir.join("uploads")
+    }
+}

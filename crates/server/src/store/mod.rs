@@ -1,0 +1,220 @@
+//! Storage: the only module that touches the database.
+//!
+//! Routes see two trait objects, [`ComplaintStore`] and [`OrderBook`], so a shop can plug
+//! its own order system in, and SQLite and PostgreSQL share one implementation over
+//! `sqlx::Any` with SQL written to run on both.
+
+mod migrate;
+mod orders;
+mod sql;
+
+use async_trait::async_trait;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+pub use orders::SqlOrderBook;
+pub use sql::SqlStore;
+
+/// A storage failure; always an internal error for the caller.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("stored document is not valid JSON: {0}")]
+    Document(#[from] serde_json::Error),
+    #[error("stored date {0:?} is not a date")]
+    Date(String),
+}
+
+/// One uploaded evidence file. The bytes live at a path derived from `sha256`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvidenceRecord {
+    pub id: String,
+    pub sha256: String,
+    pub media_type: String,
+    pub size_bytes: i64,
+    /// The shopper's file name, kept as text for the handler; never used as a path.
+    pub original_name: String,
+    pub uploaded_at: i64,
+    pub complaint_reference: Option<String>,
+}
+
+/// A complaint ready to be stored, with its first timeline event.
+#[derive(Debug, Clone)]
+pub struct NewComplaint {
+    pub reference: String,
+    pub token_hash: String,
+    pub order_number: Option<String>,
+    pub email: Option<String>,
+    pub language: String,
+    /// The validated complaint as JSON.
+    pub body: String,
+    /// The signed receipt as JSON.
+    pub receipt: String,
+    pub filed_at: i64,
+    pub status: String,
+    pub open: bool,
+    pub next_due_at: Option<i64>,
+    pub evidence_ids: Vec<String>,
+    /// The timeline's first event as JSON.
+    pub first_event: String,
+}
+
+/// A stored complaint.
+#[derive(Debug, Clone)]
+pub struct StoredComplaint {
+    pub reference: String,
+    pub token_hash: String,
+    pub order_number: Option<String>,
+    pub email: Option<String>,
+    pub language: String,
+    pub body: String,
+    pub receipt: String,
+    pub filed_at: i64,
+    pub status: String,
+    pub open: bool,
+    pub next_due_at: Option<i64>,
+}
+
+/// One entry of a complaint's append-only timeline.
+#[derive(Debug, Clone)]
+pub struct StoredEvent {
+    pub seq: i64,
+    pub at: i64,
+    pub event: String,
+}
+
+/// The first answer given to an `Idempotency-Key`, replayed on retries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredResponse {
+    pub request_hash: String,
+    pub status: u16,
+    pub body: String,
+}
+
+/// The idempotency record stored in the same transaction as the complaint.
+#[derive(Debug, Clone)]
+pub struct IdempotencyRecord {
+    pub key: String,
+    pub response: StoredResponse,
+}
+
+/// What filing a complaint did.
+#[derive(Debug, Clone)]
+pub enum Filed {
+    Created,
+    /// The idempotency key was already used; this is the first answer.
+    Replayed(StoredResponse),
+    /// An evidence id does not exist, expired, or belongs to another complaint.
+    EvidenceUnavailable(String),
+}
+
+/// A status change of a complaint: the event plus the state derived after it.
+#[derive(Debug, Clone)]
+pub struct AppendedEvent {
+    /// The sequence number this event must get; a concurrent append makes it a conflict.
+    pub seq: i64,
+    pub at: i64,
+    pub event: String,
+    pub status: String,
+    pub open: bool,
+    pub next_due_at: Option<i64>,
+    pub notification: Option<Notification>,
+}
+
+/// A message to the shopper, stored in the outbox in the same transaction as the event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notification {
+    pub id: String,
+    pub complaint_reference: String,
+    pub recipient: Option<String>,
+    pub language: String,
+    pub subject: String,
+    pub body: String,
+    pub created_at: i64,
+}
+
+/// Which complaints the shop wants to see.
+#[derive(Debug, Clone, Default)]
+pub struct ComplaintFilter {
+    pub status: Option<String>,
+    pub open: Option<bool>,
+    /// Only complaints whose next due time is before this instant (and still open).
+    pub overdue_at: Option<i64>,
+}
+
+/// Complaints, their evidence, timelines, idempotency records and outbox.
+#[async_trait]
+pub trait ComplaintStore: Send + Sync {
+    async fn insert_evidence(&self, evidence: &EvidenceRecord) -> Result<(), StoreError>;
+    async fn evidence(&self, id: &str) -> Result<Option<EvidenceRecord>, StoreError>;
+    async fn evidence_of(&self, reference: &str) -> Result<Vec<EvidenceRecord>, StoreError>;
+    /// Deletes unattached evidence uploaded before `before` and returns the deleted rows.
+    async fn expire_unattached(&self, before: i64) -> Result<Vec<EvidenceRecord>, StoreError>;
+    /// Whether any evidence row still points at these bytes.
+    async fn hash_in_use(&self, sha256: &str) -> Result<bool, StoreError>;
+    /// Stores the complaint, attaches its evidence, writes its first event and the
+    /// idempotency record, all in one transaction.
+    async fn file_complaint(
+        &self,
+        complaint: &NewComplaint,
+        idempotency: Option<&IdempotencyRecord>,
+    ) -> Result<Filed, StoreError>;
+    async fn idempotent_response(&self, key: &str) -> Result<Option<StoredResponse>, StoreError>;
+    async fn complaint(&self, reference: &str) -> Result<Option<StoredComplaint>, StoreError>;
+    async fn events(&self, reference: &str) -> Result<Vec<StoredEvent>, StoreError>;
+    /// Appends an event; `Ok(false)` when another append took the sequence number first.
+    async fn append_event(
+        &self,
+        reference: &str,
+        event: &AppendedEvent,
+    ) -> Result<bool, StoreError>;
+    async fn complaints(
+        &self,
+        filter: &ComplaintFilter,
+    ) -> Result<Vec<StoredComplaint>, StoreError>;
+    async fn outbox(&self, reference: &str) -> Result<Vec<Notification>, StoreError>;
+}
+
+/// A line of an order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct OrderItem {
+    pub sku: String,
+    pub name: String,
+    pub quantity: u32,
+}
+
+/// An order as the shop's order system knows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Order {
+    pub order_number: String,
+    pub email: String,
+    pub postcode: String,
+    pub order_date: NaiveDate,
+    pub delivery_date: Option<NaiveDate>,
+    pub items: Vec<OrderItem>,
+}
+
+/// The shop's orders, looked up by number. Implement this to use another order system.
+#[async_trait]
+pub trait OrderBook: Send + Sync {
+    async fn order(&self, order_number: &str) -> Result<Option<Order>, StoreError>;
+    /// Inserts or replaces these orders; returns how many were written.
+    async fn import(&self, orders: &[Order]) -> Result<usize, StoreError>;
+}
+
+/// Connects to the database of `url` and brings its schema up to date.
+pub async fn connect(url: &str) -> Result<sqlx::AnyPool, StoreError> {
+    sqlx::any::install_default_drivers();
+    let pool = sqlx::any::AnyPoolOptions::new()
+        .max_connections(if url.starts_with("sqlite") { 4 } else { 10 })
+        .connect(url)
+        .await?;
+    if url.starts_with("sqlite") {
+        sqlx::raw_sql("PRAGMA journal_mode = WAL")
+            .execute(&pool)
+            .await?;
+    }
+    migrate::run(&pool).await?;
+    Ok(pool)
+}

@@ -1,0 +1,36 @@
+//! Random identifiers and secrets from the operating system's generator.
+
+use sha2::{Digest, Sha256};
+
+/// The OS had no randomness to give.
+#[derive(Debug, thiserror::Error)]
+#[error("no randomness available: {0}")]
+pub struct NoRandomness(getrandom::Error);
+
+impl From<NoRandomness> for crate::error::AppError {
+    fn from(e: NoRandomness) -> Self {
+        crate::error::AppError::internal(e)
+    }
+}
+
+/// `bytes` random bytes as lowercase hex.
+pub fn random_hex(bytes: usize) -> Result<String, NoRandomness> {
+    let mut buffer = vec![0u8; bytes];
+    getrandom::fill(&mut buffer).map_err(NoRandomness)?;
+    Ok(hex::encode(buffer))
+}
+
+/// The stored form of a tracking token: its SHA-256, hex. The token has 128 random bits,
+/// so a plain hash (no salt, no stretching) cannot be reversed by guessing.
+pub fn hash_token(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+/// Whether `token` hashes to `stored_hash`, compared in constant time.
+pub fn token_matches(token: &str, stored_hash: &str) -> bool {
+    use subtle::ConstantTimeEq;
+    hash_token(token)
+        .as_bytes()
+        .ct_eq(stored_hash.as_bytes())
+        .into()
+}
