@@ -1,0 +1,8 @@
+//! Integration tests: each starts the real `redress-server` binary on a loopback port with
+//! a fresh data directory and speaks HTTP to it.
+
+mod evidence;
+mod helpers;
+mod lookup;
+mod policy;
+mod postgres;

@@ -1,0 +1,26 @@
+//! The same flows against a real PostgreSQL server started for the test.
+
+use serde_json::json;
+
+use crate::helpers::{Postgres, ServerOptions, TestServer, json};
+
+#[tokio::test]
+async fn postgres_serves_lookup_and_evidence_like_sqlite() {
+    let postgres = Postgres::start();
+    let server = TestServer::start_with(ServerOptions {
+        database_url: Some(postgres.url.clone()),
+        ..Default::default()
+    });
+    let order = server
+        .post_json(
+            "/api/orders/lookup",
+            &json!({"order_number": "RD-1001", "email": "anna@example.com"}),
+        )
+        .await;
+    assert_eq!(order.status(), 200);
+    let upload = server
+        .upload(b"a receipt, as text", "text/plain", "r.txt")
+        .await;
+    assert_eq!(upload.status(), 201);
+    // COMPLAINTS-FLOW
+}
