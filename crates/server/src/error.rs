@@ -4,16 +4,8 @@
 use axum::extract::rejection::JsonRejection;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use redress_core::error::FieldError;
 use serde::Serialize;
-
-/// A field that failed a rule, in the core crate's vocabulary (`order_number.format`).
-#[derive(Debug, Clone, Serialize, PartialEq, Eq, utoipa::ToSchema)]
-pub struct FieldProblem {
-    /// The field, as named in the request JSON.
-    pub field: String,
-    /// The stable rule code the widget translates.
-    pub code: String,
-}
 
 /// The JSON body of every error answer.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -22,8 +14,10 @@ pub struct ErrorBody {
     pub error: String,
     /// A sentence for a developer reading the network log (English).
     pub message: String,
-    /// The failing fields of a `validation` error; empty otherwise.
-    pub fields: Vec<FieldProblem>,
+    /// The failing fields of a `validation` error (the core crate's `FieldError`:
+    /// `{field, code, params}`); empty otherwise.
+    #[schema(value_type = Vec<Object>)]
+    pub fields: Vec<FieldError>,
 }
 
 /// Everything a route can fail with.
@@ -38,7 +32,7 @@ pub enum AppError {
     },
     /// Fields of a submitted form break core rules.
     #[error("the complaint has invalid fields")]
-    Validation(Vec<FieldProblem>),
+    Validation(Vec<FieldError>),
     /// Something broke on our side; never shown to the caller.
     #[error(transparent)]
     Internal(#[from] anyhow_like::Internal),
@@ -57,6 +51,11 @@ impl AppError {
     /// A 404 with the given code.
     pub fn not_found(code: &'static str, message: impl Into<String>) -> Self {
         Self::rejected(StatusCode::NOT_FOUND, code, message)
+    }
+
+    /// A 422 `validation` answer naming one field, for rules the core crate owns.
+    pub fn field(field: &str, rule: &dyn redress_core::error::FieldRule) -> Self {
+        AppError::Validation(vec![FieldError::new(field, rule)])
     }
 
     /// Wraps any internal failure (database, disk) for logging.

@@ -8,6 +8,7 @@ use axum::body::Body;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use futures_util::StreamExt;
+use redress_core::domain::{FileName, Sha256Digest};
 use redress_core::evidence::MediaType;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -54,7 +55,7 @@ fn reject(status: StatusCode, code: &'static str, message: &str) -> AppError {
     responses((status = 201, body = EvidenceReceipt),
               (status = 413, body = crate::error::ErrorBody, description = "evidence.too_large"),
               (status = 415, body = crate::error::ErrorBody, description = "evidence.type_not_accepted"),
-              (status = 422, body = crate::error::ErrorBody, description = "evidence.type_mismatch, evidence.hash_mismatch, evidence.empty, evidence.hash_format")))]
+              (status = 422, body = crate::error::ErrorBody, description = "evidence.type_mismatch, evidence.hash_mismatch, evidence.empty, validation (sha256: evidence.digest)")))]
 pub async fn upload(
     State(state): State<AppState>,
     Query(query): Query<UploadQuery>,
@@ -81,14 +82,9 @@ pub async fn upload(
                 "the Content-Type is not a file type the shop accepts",
             )
         })?;
-    let declared_hash = query.sha256.trim().to_ascii_lowercase();
-    if declared_hash.len() != 64 || !declared_hash.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Err(reject(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "evidence.hash_format",
-            "sha256 must be 64 hex characters",
-        ));
-    }
+    let declared_hash = Sha256Digest::parse(&query.sha256.trim().to_ascii_lowercase())
+        .map_err(|e| AppError::field("sha256", &e))?;
+    let declared_hash = declared_hash.as_ref().to_owned();
     let name = display_name(query.name.as_deref(), declared);
     let max = rules.max_file_bytes;
     let announced = headers
@@ -186,20 +182,12 @@ fn too_large(max: u64) -> AppError {
     )
 }
 
-/// The shopper's file name as harmless text: no path, no control characters, bounded.
+/// The shopper's file name as harmless text (the core crate's `FileName` rules); a name
+/// it refuses is replaced, since the name is only a label for the handler.
 fn display_name(name: Option<&str>, media_type: MediaType) -> String {
-    let base = name
-        .unwrap_or_default()
-        .rsplit(['/', '\\'])
-        .next()
-        .unwrap_or_default();
-    let clean: String = base.chars().filter(|c| !c.is_control()).take(200).collect();
-    let clean = clean.trim().trim_start_matches('.').to_owned();
-    if clean.is_empty() {
-        format!("evidence.{}", media_type.extension())
-    } else {
-        clean
-    }
+    name.and_then(|n| FileName::parse(n).ok())
+        .map(|n| n.as_ref().to_owned())
+        .unwrap_or_else(|| format!("evidence.{}", media_type.extension()))
 }
 
 /// The content-addressed location of a file: `evidence/ab/abcdef...`.

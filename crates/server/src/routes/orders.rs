@@ -4,6 +4,8 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use chrono::NaiveDate;
+use redress_core::domain::{Email, OrderNumber, PostCode};
+use redress_core::error::{ErrorCode, ErrorParams, FieldError};
 use redress_core::policy::LookupKey;
 use serde::{Deserialize, Serialize};
 use subtle::ConstantTimeEq;
@@ -49,14 +51,9 @@ pub async fn lookup(
     ClientIp(ip): ClientIp,
     Json(request): Json<LookupRequest>,
 ) -> Result<Json<OrderSummary>, AppError> {
-    let order_number = request.order_number.trim();
-    if order_number.is_empty() || order_number.len() > 64 {
-        return Err(AppError::rejected(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "order_number.format",
-            "the order number is empty or too long",
-        ));
-    }
+    let order_number = OrderNumber::parse(&request.order_number)
+        .map_err(|e| AppError::field("order_number", &e))?;
+    let order_number = order_number.as_ref();
     let ip_allowed = state.lookups_per_ip.allow(&ip);
     let order_allowed = state
         .lookups_per_order
@@ -68,30 +65,17 @@ pub async fn lookup(
             "too many order lookups; wait a few minutes",
         ));
     }
-    let (given, key_name) = match state.policy.order_lookup.key {
-        LookupKey::Email => (request.email.as_deref().map(normalize_email), "email"),
-        LookupKey::PostCode => (
-            request.postcode.as_deref().map(normalize_postcode),
-            "postcode",
-        ),
-    };
-    let Some(given) = given.filter(|g| !g.is_empty()) else {
-        return Err(AppError::rejected(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            if key_name == "email" {
-                "email.required"
-            } else {
-                "postcode.required"
-            },
-            format!("the lookup needs the order's {key_name}"),
-        ));
-    };
+    let given = lookup_key(state.policy.order_lookup.key, &request)?;
     let order = state.orders.order(order_number).await?;
     // The comparison runs whether or not the order exists, in constant time, so the
     // answer and its timing do not reveal which order numbers are real.
     let expected = match (&order, state.policy.order_lookup.key) {
-        (Some(o), LookupKey::Email) => normalize_email(&o.email),
-        (Some(o), LookupKey::PostCode) => normalize_postcode(&o.postcode),
+        (Some(o), LookupKey::Email) => Email::parse(&o.email)
+            .map(|e| e.as_ref().to_lowercase())
+            .unwrap_or_default(),
+        (Some(o), LookupKey::PostCode) => PostCode::parse(&o.postcode)
+            .map(|p| p.compact())
+            .unwrap_or_default(),
         (None, _) => "\u{0}no-such-order".to_owned(),
     };
     let same: bool = expected.as_bytes().ct_eq(given.as_bytes()).into();
@@ -109,14 +93,23 @@ pub async fn lookup(
     }
 }
 
-fn normalize_email(email: &str) -> String {
-    email.trim().to_lowercase()
-}
-
-fn normalize_postcode(postcode: &str) -> String {
-    postcode
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_uppercase()
+/// The shopper's proof of ownership in comparable form, parsed by the core crate's rules.
+fn lookup_key(key: LookupKey, request: &LookupRequest) -> Result<String, AppError> {
+    let missing = |field: &'static str, code: ErrorCode| {
+        AppError::Validation(vec![FieldError::with(field, code, ErrorParams::default())])
+    };
+    match key {
+        LookupKey::Email => {
+            let raw = request.email.as_deref().filter(|e| !e.trim().is_empty());
+            let raw = raw.ok_or_else(|| missing("email", ErrorCode::EmailMissing))?;
+            let email = Email::parse(raw).map_err(|e| AppError::field("email", &e))?;
+            Ok(email.as_ref().to_lowercase())
+        }
+        LookupKey::PostCode => {
+            let raw = request.postcode.as_deref().filter(|p| !p.trim().is_empty());
+            let raw = raw.ok_or_else(|| missing("postcode", ErrorCode::PostCodeMissing))?;
+            let postcode = PostCode::parse(raw).map_err(|e| AppError::field("postcode", &e))?;
+            Ok(postcode.compact())
+        }
+    }
 }
