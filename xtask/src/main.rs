@@ -1,1 +1,41 @@
-fn main() {}
+//! `cargo xtask`: the project's own commands, so a fresh clone needs only Rust.
+//!
+//! - `setup`: installs what is missing (wasm32 target, Chromium, chromedriver, brotli,
+//!   PostgreSQL, the npm tools in `tests/`, wasm-bindgen's test runner) and says what.
+//! - `build`: the widget bundle in `pkg/` (see `bundle`).
+//! - `demo`: build, then serve the demo shop with the reference server.
+//! - `test`: setup, then every test: native crates, core on wasm32 in Chromium, end-to-end.
+//! - `bench`: the benchmark (issue 9).
+
+mod bundle;
+mod demo;
+mod setup;
+mod shell;
+mod test;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("setup") => setup::run(),
+        Some("build") => bundle::run().map(|_| ()),
+        Some("demo") => demo::run(&args[1..]),
+        Some("test") => test::run(),
+        Some("bench") => {
+            println!("xtask bench: not written yet; the benchmark is issue 9.");
+            Ok(())
+        }
+        _ => {
+            eprintln!("usage: cargo xtask <setup | build | demo [--listen ADDR] | test | bench>");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("xtask: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}

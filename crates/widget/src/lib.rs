@@ -1,1 +1,17 @@
-//! redress-widget: the shopper widget.
+//! redress-widget: the shopper widget, rendered by Leptos into the shadow root the loader
+//! (`redress.js`) prepares.
+//!
+//! The components live in this library so wasm-bindgen tests can import them; the only
+//! entry point the loader calls is [`mount`] in `entry`. Every user-visible string comes
+//! from [`messages`]; every HTTP call goes through [`api`].
+
+pub mod api;
+pub mod config;
+pub mod field_check;
+pub mod find_order;
+pub mod messages;
+
+#[cfg(target_arch = "wasm32")]
+mod entry;
+#[cfg(target_arch = "wasm32")]
+pub use entry::mount;

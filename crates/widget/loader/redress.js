@@ -1,0 +1,204 @@
+/*! Redress complaint widget loader. https://example.invalid/redress
+ *
+ * A few KB of plain JS, loaded with `async`: it never blocks the host page and fetches the
+ * wasm only when the shopper opens the launcher or an inline <redress-complaint> element
+ * scrolls into view. Everything renders inside a shadow root: the page's CSS cannot reach
+ * in and ours cannot leak out. No inline script, no eval: under a strict CSP it needs only
+ * `script-src <origin of this file> 'wasm-unsafe-eval'`, `style-src <same origin>` and
+ * `connect-src <endpoint>`.
+ *
+ * `cargo xtask build` replaces the __REDRESS_*__ names with the content-hashed files.
+ */
+(function () {
+  'use strict';
+  var GLUE = '__REDRESS_GLUE__';
+  var WASM = '__REDRESS_WASM__';
+  var WASM_SRI = '__REDRESS_WASM_SRI__';
+  var CSS = '__REDRESS_CSS__';
+  var CSS_SRI = '__REDRESS_CSS_SRI__';
+
+  // The launcher's own words, before the wasm (and its catalogue) is loaded.
+  var WORDS = {
+    en: { open: 'Problem with an order?', dialog: 'Complaint about an order', close: 'Close', loading: 'Loading…', failed: 'The complaint form could not load. Check your connection and try again.', retry: 'Try again' },
+    nl: { open: 'Probleem met een bestelling?', dialog: 'Klacht over een bestelling', close: 'Sluiten', loading: 'Laden…', failed: 'Het klachtformulier kon niet laden. Controleer je verbinding en probeer het opnieuw.', retry: 'Opnieuw proberen' }
+  };
+
+  var script = document.currentScript;
+  var base = new URL('.', script && script.src ? script.src : location.href).href;
+  if (window.__redressLoaded) return;
+  window.__redressLoaded = true;
+
+  function words(lang) {
+    var primary = String(lang || '').toLowerCase().split(/[-_]/)[0];
+    return WORDS[primary] || WORDS.en;
+  }
+
+  function pageLang(explicit) {
+    return explicit || document.documentElement.lang || navigator.language || 'en';
+  }
+
+  // The glue and the wasm, fetched once for every widget on the page.
+  var booting = null;
+  function boot() {
+    if (!booting) {
+      booting = import(base + GLUE).then(function (glue) {
+        var wasm = fetch(base + WASM, { integrity: WASM_SRI });
+        return glue.default({ module_or_path: wasm }).then(function () { return glue; });
+      });
+      booting.catch(function () { booting = null; });
+    }
+    return booting;
+  }
+
+  // Host sizing that must hold before the stylesheet arrives (zero layout shift). A
+  // constructed stylesheet is not inline style, so `style-src` without 'unsafe-inline'
+  // allows it.
+  var hostSheet = null;
+  function hostRules() {
+    if (hostSheet === null) {
+      try {
+        hostSheet = new CSSStyleSheet();
+        hostSheet.replaceSync(
+          ':host{all:initial!important;display:block!important;contain:layout style}' +
+          ':host([data-redress=launcher]){position:fixed!important;right:16px!important;bottom:16px!important;z-index:2147483000!important}' +
+          ':host(redress-complaint){min-height:var(--redress-reserve,440px)!important}' +
+          '[hidden]{display:none!important}.redress-launcher{visibility:hidden}'
+        );
+      } catch (e) {
+        hostSheet = undefined;
+      }
+    }
+    return hostSheet;
+  }
+
+  function shadow(host) {
+    var root = host.attachShadow({ mode: 'open' });
+    var sheet = hostRules();
+    if (sheet) root.adoptedStyleSheets = [sheet];
+    var link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = base + CSS;
+    link.integrity = CSS_SRI;
+    root.appendChild(link);
+    return root;
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  // Loads the bundle and mounts the widget into `target`; a failure shows a retry button
+  // instead of an empty box.
+  function mountInto(target, config, onMounted) {
+    var w = words(config.lang);
+    target.textContent = '';
+    var status = el('p', 'redress-loading', w.loading);
+    status.setAttribute('role', 'status');
+    target.appendChild(status);
+    boot().then(function (glue) {
+      target.textContent = '';
+      glue.mount(target, config);
+      if (onMounted) onMounted();
+    }, function (error) {
+      target.textContent = '';
+      var box = el('div', 'redress-notice redress-notice-error');
+      box.setAttribute('role', 'alert');
+      box.appendChild(el('p', '', w.failed));
+      var retry = el('button', 'redress-button', w.retry);
+      retry.type = 'button';
+      retry.addEventListener('click', function () { mountInto(target, config, onMounted); });
+      box.appendChild(retry);
+      target.appendChild(box);
+      if (window.console) console.error('redress: the widget could not load', error);
+    });
+  }
+
+  function configFrom(endpoint, lang) {
+    var absolute = '';
+    try { absolute = endpoint ? new URL(endpoint, location.href).href.replace(/\/+$/, '') : ''; } catch (e) { absolute = ''; }
+    return { endpoint: absolute, lang: pageLang(lang) };
+  }
+
+  // Script-tag mode: a launcher button bottom right that opens the widget panel.
+  function launcher(config) {
+    var w = words(config.lang);
+    var host = el('div');
+    host.setAttribute('data-redress', 'launcher');
+    var root = shadow(host);
+    var button = el('button', 'redress-launcher', w.open);
+    button.type = 'button';
+    button.setAttribute('aria-expanded', 'false');
+    button.setAttribute('aria-controls', 'redress-panel');
+    var panel = el('div', 'redress-panel');
+    panel.id = 'redress-panel';
+    panel.hidden = true;
+    panel.setAttribute('role', 'dialog');
+    panel.setAttribute('aria-label', w.dialog);
+    panel.tabIndex = -1;
+    var close = el('button', 'redress-close', '×');
+    close.type = 'button';
+    close.setAttribute('aria-label', w.close);
+    var body = el('div', 'redress-body');
+    panel.appendChild(close);
+    panel.appendChild(body);
+    root.appendChild(panel);
+    root.appendChild(button);
+    var mounted = false;
+
+    function focusFirstField() {
+      var field = body.querySelector('input, select, textarea');
+      (field || panel).focus();
+    }
+    function open() {
+      panel.hidden = false;
+      button.setAttribute('aria-expanded', 'true');
+      if (mounted) { focusFirstField(); return; }
+      mounted = true;
+      panel.focus();
+      mountInto(body, config, focusFirstField);
+    }
+    function shut() {
+      panel.hidden = true;
+      button.setAttribute('aria-expanded', 'false');
+      button.focus();
+    }
+    button.addEventListener('click', function () { panel.hidden ? open() : shut(); });
+    // Start fetching as the pointer heads for the button: the click then waits less.
+    button.addEventListener('pointerenter', function () { boot().catch(function () {}); }, { once: true });
+    close.addEventListener('click', shut);
+    panel.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape') shut();
+    });
+    document.body.appendChild(host);
+  }
+
+  // Inline mode: <redress-complaint endpoint="https://shop.example/api" lang="nl">.
+  if (window.customElements && !customElements.get('redress-complaint')) {
+    customElements.define('redress-complaint', class extends HTMLElement {
+      connectedCallback() {
+        if (this.shadowRoot) return;
+        var host = this;
+        var root = shadow(host);
+        var body = el('div', 'redress-body redress-inline');
+        root.appendChild(body);
+        var config = configFrom(host.getAttribute('endpoint'), host.getAttribute('lang'));
+        var seen = new IntersectionObserver(function (entries) {
+          if (entries.some(function (entry) { return entry.isIntersecting; })) {
+            seen.disconnect();
+            mountInto(body, config);
+          }
+        }, { rootMargin: '200px' });
+        seen.observe(host);
+      }
+    });
+  }
+
+  if (script && script.hasAttribute('data-endpoint') && script.getAttribute('data-launcher') !== 'off') {
+    var config = configFrom(script.getAttribute('data-endpoint'), script.getAttribute('data-lang'));
+    if (document.body) launcher(config);
+    else document.addEventListener('DOMContentLoaded', function () { launcher(config); });
+  }
+})();

@@ -1,0 +1,60 @@
+//! What the shop configured on the script tag or the `<redress-complaint>` element.
+
+use crate::messages::Lang;
+
+/// The widget's settings, read once at mount.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WidgetConfig {
+    /// The shop's API base, e.g. `https://shop.example/api`; calls append `/orders/lookup`.
+    pub endpoint: String,
+    /// The shopper's language: `data-lang`, else the browser's, else English.
+    pub lang: Lang,
+}
+
+impl WidgetConfig {
+    /// Builds the settings from the shop's attribute values and the browser's language.
+    pub fn new(endpoint: &str, lang: Option<&str>, browser_lang: Option<&str>) -> WidgetConfig {
+        let lang = lang
+            .and_then(Lang::from_tag)
+            .or_else(|| browser_lang.and_then(Lang::from_tag))
+            .unwrap_or(Lang::En);
+        WidgetConfig {
+            endpoint: endpoint.trim().trim_end_matches('/').to_owned(),
+            lang,
+        }
+    }
+
+    /// Reads `{ endpoint, lang }` from the loader's object; absent keys become empty.
+    #[cfg(target_arch = "wasm32")]
+    pub fn from_js(value: &wasm_bindgen::JsValue) -> WidgetConfig {
+        let read = |key: &str| {
+            js_sys::Reflect::get(value, &wasm_bindgen::JsValue::from_str(key))
+                .ok()
+                .and_then(|v| v.as_string())
+        };
+        let browser = web_sys::window().and_then(|w| w.navigator().language());
+        WidgetConfig::new(
+            &read("endpoint").unwrap_or_default(),
+            read("lang").as_deref(),
+            browser.as_deref(),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shop_language_wins_over_the_browser_and_unknown_falls_back_to_english() {
+        assert_eq!(WidgetConfig::new("x", Some("nl"), Some("en-GB")).lang, Lang::Nl);
+        assert_eq!(WidgetConfig::new("x", None, Some("nl-BE")).lang, Lang::Nl);
+        assert_eq!(WidgetConfig::new("x", Some("xx"), Some("yy")).lang, Lang::En);
+    }
+
+    #[test]
+    fn endpoint_loses_its_trailing_slash_so_paths_join_cleanly() {
+        let config = WidgetConfig::new(" https://shop.example/api/ ", None, None);
+        assert_eq!(config.endpoint, "https://shop.example/api");
+    }
+}

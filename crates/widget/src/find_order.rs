@@ -1,0 +1,270 @@
+//! The first screen of the flow: "Find your order" (order number + e-mail), looked up at
+//! the shop's endpoint. Found shows the order; not found shows one neutral message that
+//! never tells whether the number exists.
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+use crate::api::{self, ApiError, FoundOrder, LookupOutcome, LookupQuery};
+use crate::config::WidgetConfig;
+use crate::field_check;
+use crate::messages::{Lang, Messages};
+
+/// The lookup form and, once found, the order.
+#[component]
+pub fn FindOrder(config: WidgetConfig) -> impl IntoView {
+    let lang = config.lang;
+    let t = lang.messages();
+    let endpoint = config.endpoint;
+    let configured = !endpoint.is_empty();
+
+    let order_number = RwSignal::new(String::new());
+    let email = RwSignal::new(String::new());
+    // Errors show once a field was left or a submit was tried: never while typing the
+    // first character, always when it matters.
+    let order_touched = RwSignal::new(false);
+    let email_touched = RwSignal::new(false);
+    let show_summary = RwSignal::new(false);
+    let order_error = Memo::new(move |_| field_check::order_number(&order_number.get()).err());
+    let email_error = Memo::new(move |_| field_check::email(&email.get()).err());
+    let order_shown = move || order_error.get().filter(|_| order_touched.get());
+    let email_shown = move || email_error.get().filter(|_| email_touched.get());
+
+    let lookup = Action::new_local(move |query: &LookupQuery| {
+        let endpoint = endpoint.clone();
+        let query = query.clone();
+        async move { api::lookup_order(&endpoint, &query).await }
+    });
+    let outcome = lookup.value();
+    let pending = lookup.pending();
+    let found = move || match outcome.get() {
+        Some(Ok(LookupOutcome::Found(order))) => Some(order),
+        _ => None,
+    };
+    let summary_ref = NodeRef::<leptos::html::Div>::new();
+
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        order_touched.set(true);
+        email_touched.set(true);
+        if order_error.get_untracked().is_some() || email_error.get_untracked().is_some() {
+            show_summary.set(true);
+            request_animation_frame(move || {
+                if let Some(summary) = summary_ref.get_untracked() {
+                    let _ = summary.focus();
+                }
+            });
+            return;
+        }
+        show_summary.set(false);
+        if !pending.get_untracked() {
+            lookup.dispatch_local(LookupQuery {
+                order_number: order_number.get_untracked(),
+                email: email.get_untracked(),
+            });
+        }
+    };
+
+    let notice = move || match outcome.get() {
+        Some(Ok(LookupOutcome::NotFound)) => Some(t.lookup_not_found),
+        Some(Err(ApiError::Status(429))) => Some(t.lookup_rate_limited),
+        Some(Err(ApiError::Network | ApiError::Status(_) | ApiError::Malformed)) => {
+            Some(t.lookup_failed)
+        }
+        _ => None,
+    };
+
+    view! {
+        <section class="redress-screen" lang=lang.tag() aria-labelledby="redress-find-title">
+            <h2 id="redress-find-title" class="redress-title">{t.find_order_title}</h2>
+            <Show when=move || !configured>
+                <p class="redress-notice redress-notice-error" role="alert">{t.missing_endpoint}</p>
+            </Show>
+            <Show
+                when=move || found().is_none()
+                fallback=move || view! {
+                    <OrderCard
+                        order=found().unwrap_or_else(empty_order)
+                        lang=lang
+                        on_again=move || lookup.clear()
+                    />
+                }
+            >
+                <p class="redress-intro">{t.find_order_intro}</p>
+                <Show when=move || show_summary.get() && (order_error.get().is_some() || email_error.get().is_some())>
+                    <div class="redress-summary" role="alert" tabindex="-1" node_ref=summary_ref>
+                        <p class="redress-summary-title">{t.error_summary_title}</p>
+                        <ul>
+                            {move || order_error.get().map(|code| view! {
+                                <li><a href="#redress-order-number" on:click=focus_target("redress-order-number")>{t.field_error(code)}</a></li>
+                            })}
+                            {move || email_error.get().map(|code| view! {
+                                <li><a href="#redress-email" on:click=focus_target("redress-email")>{t.field_error(code)}</a></li>
+                            })}
+                        </ul>
+                    </div>
+                </Show>
+                <form class="redress-form" novalidate on:submit=on_submit>
+                    <Field
+                        id="redress-order-number"
+                        label=t.order_number_label
+                        hint=t.order_number_hint
+                        autocomplete="off"
+                        input_type="text"
+                        value=order_number
+                        touched=order_touched
+                        error=Signal::derive(move || order_shown().map(|c| t.field_error(c)))
+                    />
+                    <Field
+                        id="redress-email"
+                        label=t.email_label
+                        hint=t.email_hint
+                        autocomplete="email"
+                        input_type="email"
+                        value=email
+                        touched=email_touched
+                        error=Signal::derive(move || email_shown().map(|c| t.field_error(c)))
+                    />
+                    <button type="submit" class="redress-button" aria-busy=move || pending.get().to_string()>
+                        {move || if pending.get() { t.lookup_pending } else { t.lookup_submit }}
+                    </button>
+                </form>
+                <div class="redress-live" role="status" aria-live="polite">
+                    {move || notice().map(|text| view! { <p class="redress-notice">{text}</p> })}
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+/// One labelled text input with its hint and its error, tied by `aria-describedby`.
+#[component]
+fn Field(
+    id: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    autocomplete: &'static str,
+    input_type: &'static str,
+    value: RwSignal<String>,
+    touched: RwSignal<bool>,
+    error: Signal<Option<&'static str>>,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described_by = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || match error.get() {
+            Some(_) => format!("{hint_id} {error_id}"),
+            None => hint_id.clone(),
+        }
+    };
+    view! {
+        <div class="redress-field" class:redress-invalid=move || error.get().is_some()>
+            <label for=id>{label}</label>
+            <p class="redress-hint" id=hint_id>{hint}</p>
+            <input
+                id=id
+                name=id
+                type=input_type
+                autocomplete=autocomplete
+                spellcheck="false"
+                aria-invalid=move || error.get().is_some().to_string()
+                aria-describedby=described_by
+                prop:value=move || value.get()
+                on:input:target=move |ev| value.set(ev.target().value())
+                on:blur=move |_| touched.set(true)
+            />
+            {move || error.get().map(|text| view! {
+                <p class="redress-error" id=error_id.clone()>{text}</p>
+            })}
+        </div>
+    }
+}
+
+/// The order the shop found, so the shopper sees it is the right one.
+#[component]
+fn OrderCard(order: FoundOrder, lang: Lang, on_again: impl Fn() + 'static) -> impl IntoView {
+    let t: &Messages = lang.messages();
+    let delivered = match &order.delivered_on {
+        Some(date) => format_date(date, lang),
+        None => t.order_not_delivered.to_owned(),
+    };
+    let placed = order.placed_on.as_deref().map(|d| format_date(d, lang));
+    view! {
+        <div class="redress-order" role="status" tabindex="-1">
+            <p class="redress-order-title">{t.order_found_title}</p>
+            <p class="redress-order-number">{order.order_number}</p>
+            <dl class="redress-order-facts">
+                {placed.map(|date| view! { <dt>{t.order_placed_on}</dt><dd>{date}</dd> })}
+                <dt>{t.order_delivered_on}</dt>
+                <dd>{delivered}</dd>
+            </dl>
+            <p class="redress-order-items-title">{t.order_items}</p>
+            <ul class="redress-order-items">
+                {order.items.into_iter().map(|item| view! {
+                    <li><span class="redress-qty">{item.quantity}"×"</span>" "{item.name}</li>
+                }).collect_view()}
+            </ul>
+            <button type="button" class="redress-button redress-button-secondary" on:click=move |_| on_again()>
+                {t.search_again}
+            </button>
+        </div>
+    }
+}
+
+fn empty_order() -> FoundOrder {
+    FoundOrder {
+        order_number: String::new(),
+        placed_on: None,
+        delivered_on: None,
+        items: Vec::new(),
+    }
+}
+
+/// Moves focus to the field an error-summary link names (links inside a shadow root
+/// cannot use the page's URL fragment).
+fn focus_target(id: &'static str) -> impl Fn(leptos::ev::MouseEvent) {
+    move |ev| {
+        ev.prevent_default();
+        #[cfg(target_arch = "wasm32")]
+        {
+            use wasm_bindgen::JsCast;
+            let root = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+                .map(|node| node.get_root_node());
+            let field = root
+                .and_then(|r| r.dyn_into::<web_sys::DocumentFragment>().ok())
+                .and_then(|r| r.get_element_by_id(id))
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(field) = field {
+                let _ = field.focus();
+            }
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = id;
+    }
+}
+
+/// Shows an ISO date in the shopper's locale ("3 november 2026"); a date without time is
+/// read in UTC so it never shifts a day.
+fn format_date(iso: &str, lang: Lang) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(iso));
+        if date.get_time().is_nan() {
+            return iso.to_owned();
+        }
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+        if iso.len() == 10 {
+            let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &"UTC".into());
+        }
+        String::from(date.to_locale_date_string(lang.tag(), &options))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = lang;
+        iso.to_owned()
+    }
+}
