@@ -156,9 +156,15 @@ impl WorkingCalendar {
         let mut remaining = i64::from(n);
         let mut current = date;
         // Skip whole years first, so large `n` costs years, not days.
-        while let Some(year_end) = NaiveDate::from_ymd_opt(current.year(), 12, 31) {
+        loop {
+            let Some(next_day) = current.succ_opt() else {
+                return NaiveDate::MAX;
+            };
+            let Some(year_end) = NaiveDate::from_ymd_opt(next_day.year(), 12, 31) else {
+                break;
+            };
             let left_this_year = self.count_forward(current, year_end);
-            if left_this_year >= remaining || year_end == NaiveDate::MAX {
+            if left_this_year >= remaining {
                 break;
             }
             remaining -= left_this_year;
