@@ -23,6 +23,22 @@ pub fn router(state: AppState, settings: &Settings) -> Router {
         .route("/policy", get(routes::policy::policy))
         .route("/orders/lookup", post(routes::orders::lookup))
         .route("/receipt-key", get(routes::receipt_key))
+        .route("/complaints", post(routes::complaints::file))
+        .route("/complaints/{reference}", get(routes::complaints::track))
+        .route(
+            "/complaints/{reference}/escalate",
+            post(routes::complaints::escalate),
+        )
+        .route("/shop/complaints", get(routes::shop::list))
+        .route("/shop/complaints/{reference}", get(routes::shop::read))
+        .route(
+            "/shop/complaints/{reference}/events",
+            post(routes::shop::append_event),
+        )
+        .route(
+            "/shop/complaints/{reference}/evidence/{id}",
+            get(routes::shop::evidence_file),
+        )
         .layer(DefaultBodyLimit::max(settings.limits.json_body_bytes))
         // The upload streams its body itself under the policy's cap.
         .route("/evidence", post(routes::evidence::upload))

@@ -16,6 +16,13 @@ use utoipa::OpenApi;
         crate::routes::policy::policy,
         crate::routes::orders::lookup,
         crate::routes::evidence::upload,
+        crate::routes::complaints::file,
+        crate::routes::complaints::track,
+        crate::routes::complaints::escalate,
+        crate::routes::shop::list,
+        crate::routes::shop::read,
+        crate::routes::shop::evidence_file,
+        crate::routes::shop::append_event,
     )
 )]
 pub struct ApiDoc;

@@ -34,3 +34,16 @@ pub fn token_matches(token: &str, stored_hash: &str) -> bool {
         .ct_eq(stored_hash.as_bytes())
         .into()
 }
+
+/// A complaint reference such as `C-7K3M9Q2XAB`: 50 random bits in Crockford base 32
+/// (no I, L, O, U), easy to read out on the phone. It identifies; the token authorizes.
+pub fn reference() -> Result<String, NoRandomness> {
+    const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    let mut bytes = [0u8; 10];
+    getrandom::fill(&mut bytes).map_err(NoRandomness)?;
+    let code: String = bytes
+        .iter()
+        .map(|b| char::from(ALPHABET[usize::from(b % 32)]))
+        .collect();
+    Ok(format!("C-{code}"))
+}

@@ -1,9 +1,11 @@
 //! HTTP handlers, one module per resource. Handlers parse the request, call the core crate
 //! and the stores, and shape the answer; they hold no complaint rules of their own.
 
+pub mod complaints;
 pub mod evidence;
 pub mod orders;
 pub mod policy;
+pub mod shop;
 
 use std::net::SocketAddr;
 

@@ -58,6 +58,8 @@ pub struct NewComplaint {
     pub evidence_ids: Vec<String>,
     /// The timeline's first event as JSON.
     pub first_event: String,
+    /// The confirmation to the shopper, queued with the complaint.
+    pub notification: Option<Notification>,
 }
 
 /// A stored complaint.

@@ -215,6 +215,9 @@ impl ComplaintStore for SqlStore {
         .bind(&c.first_event)
         .execute(&mut *tx)
         .await?;
+        if let Some(n) = &c.notification {
+            insert_notification(&mut tx, n).await?;
+        }
         tx.commit().await?;
         Ok(Filed::Created)
     }
@@ -282,18 +285,7 @@ impl ComplaintStore for SqlStore {
         .execute(&mut *tx)
         .await?;
         if let Some(n) = &e.notification {
-            sqlx::query(
-                "INSERT INTO outbox (id, complaint_reference, recipient, language, subject, body, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            )
-            .bind(&n.id)
-            .bind(&n.complaint_reference)
-            .bind(n.recipient.clone())
-            .bind(&n.language)
-            .bind(&n.subject)
-            .bind(&n.body)
-            .bind(n.created_at)
-            .execute(&mut *tx)
-            .await?;
+            insert_notification(&mut tx, n).await?;
         }
         tx.commit().await?;
         Ok(true)
@@ -344,4 +336,23 @@ impl ComplaintStore for SqlStore {
             )
             .collect())
     }
+}
+
+async fn insert_notification(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    n: &Notification,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO outbox (id, complaint_reference, recipient, language, subject, body, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(&n.id)
+    .bind(&n.complaint_reference)
+    .bind(n.recipient.clone())
+    .bind(&n.language)
+    .bind(&n.subject)
+    .bind(&n.body)
+    .bind(n.created_at)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }

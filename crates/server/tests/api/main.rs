@@ -1,6 +1,7 @@
 //! Integration tests: each starts the real `redress-server` binary on a loopback port with
 //! a fresh data directory and speaks HTTP to it.
 
+mod complaints;
 mod crash;
 mod evidence;
 mod helpers;

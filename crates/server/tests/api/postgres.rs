@@ -2,7 +2,7 @@
 
 use serde_json::json;
 
-use crate::helpers::{Postgres, ServerOptions, TestServer, json};
+use crate::helpers::{Postgres, ServerOptions, TestServer};
 
 #[tokio::test]
 async fn postgres_serves_lookup_and_evidence_like_sqlite() {
@@ -22,5 +22,5 @@ async fn postgres_serves_lookup_and_evidence_like_sqlite() {
         .upload(b"a receipt, as text", "text/plain", "r.txt")
         .await;
     assert_eq!(upload.status(), 201);
-    // COMPLAINTS-FLOW
+    crate::complaints::file_track_and_handle(&server).await;
 }

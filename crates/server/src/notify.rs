@@ -1,0 +1,68 @@
+//! Messages to the shopper about their complaint, in the shopper's language.
+//!
+//! Every message is written to the outbox table in the transaction of the event it
+//! reports; a sender (SMTP when configured) delivers it later, so a mail server outage
+//! never loses or blocks a status change.
+
+use crate::store::Notification;
+
+/// What happened, as far as the shopper's message is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Occasion {
+    /// The complaint was received.
+    Received,
+    /// The status changed; the label is the new status code.
+    StatusChanged,
+}
+
+/// Builds the message for `reference` in `language` (English when not translated).
+pub fn message(
+    id: String,
+    reference: &str,
+    recipient: Option<String>,
+    language: &str,
+    occasion: Occasion,
+    status: &str,
+    created_at: i64,
+) -> Notification {
+    let primary = language.split('-').next().unwrap_or("en");
+    let (subject, body) = match (primary, occasion) {
+        ("nl", Occasion::Received) => (
+            format!("Uw klacht {reference} is ontvangen"),
+            format!(
+                "Wij hebben uw klacht ontvangen onder referentie {reference}. U kunt de status volgen met de link uit de bevestiging."
+            ),
+        ),
+        ("nl", Occasion::StatusChanged) => (
+            format!("Nieuwe status van uw klacht {reference}"),
+            format!("De status van uw klacht {reference} is nu: {status}."),
+        ),
+        ("ru", Occasion::Received) => (
+            format!("Ваша жалоба {reference} получена"),
+            format!("Мы получили вашу жалобу под номером {reference}."),
+        ),
+        ("ru", Occasion::StatusChanged) => (
+            format!("Новый статус жалобы {reference}"),
+            format!("Статус вашей жалобы {reference}: {status}."),
+        ),
+        (_, Occasion::Received) => (
+            format!("Your complaint {reference} was received"),
+            format!(
+                "We received your complaint under reference {reference}. Follow its status with the link from your confirmation."
+            ),
+        ),
+        (_, Occasion::StatusChanged) => (
+            format!("New status of your complaint {reference}"),
+            format!("The status of your complaint {reference} is now: {status}."),
+        ),
+    };
+    Notification {
+        id,
+        complaint_reference: reference.to_owned(),
+        recipient,
+        language: language.to_owned(),
+        subject,
+        body,
+        created_at,
+    }
+}

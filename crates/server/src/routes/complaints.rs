@@ -1,0 +1,280 @@
+//! The shopper's complaint: filing it (`POST /api/complaints`), tracking it
+//! (`GET /api/complaints/{reference}?token=`) and escalating it.
+
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{AppError, Json};
+use crate::idempotency::{self, IdempotencyKey};
+use crate::receipt::Receipt;
+use crate::state::AppState;
+use crate::store::{EvidenceRecord, Filed, IdempotencyRecord, NewComplaint, StoredResponse};
+use crate::{filing, notify, token, tracking};
+
+/// The submitted complaint.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FileComplaintRequest {
+    /// The shopper's language (BCP 47, one of the policy's `shop.languages`); messages to
+    /// the shopper use it.
+    pub language: String,
+    /// The complaint form as the core crate's `ComplaintDraft` JSON.
+    #[schema(value_type = Object)]
+    pub draft: serde_json::Value,
+    /// Ids from `POST /api/evidence`, in the order of the draft's evidence list.
+    #[serde(default)]
+    pub evidence_ids: Vec<String>,
+}
+
+/// The answer to a filed complaint. Keep `tracking_token`: it is shown only here.
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct FiledComplaint {
+    pub reference: String,
+    /// 128 random bits, hex; the server keeps only its hash.
+    pub tracking_token: String,
+    /// Path of the tracker, token included.
+    pub tracker_path: String,
+    pub receipt: Receipt,
+    #[schema(value_type = Object)]
+    pub tracking: serde_json::Value,
+}
+
+/// Where the tracking token goes on tracker requests.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct TokenQuery {
+    /// The tracking token from the filing answer.
+    pub token: Option<String>,
+}
+
+/// Files a complaint. With an `Idempotency-Key` header, a retry returns the first answer
+/// (header `Idempotent-Replayed: true`) and never creates a second complaint.
+#[utoipa::path(post, path = "/api/complaints", tag = "shopper", request_body = FileComplaintRequest,
+    params(("Idempotency-Key" = Option<String>, Header, description = "1-128 visible ASCII characters, e.g. a UUID")),
+    responses((status = 201, body = FiledComplaint),
+              (status = 422, body = crate::error::ErrorBody, description = "validation (fields), evidence.unavailable, idempotency_key.reused")))]
+pub async fn file(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
+) -> Result<Response, AppError> {
+    let body = body.map_err(|e| {
+        AppError::rejected(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "body.too_large",
+            e.body_text(),
+        )
+    })?;
+    let key = IdempotencyKey::from_headers(&headers)?;
+    let value: serde_json::Value = parse_json(&body)?;
+    let request: FileComplaintRequest = serde_json::from_value(value.clone()).map_err(|e| {
+        AppError::rejected(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "json.shape",
+            e.to_string(),
+        )
+    })?;
+    let request_hash = idempotency::request_hash(&value);
+    if let Some(key) = &key
+        && let Some(first) = state.store.idempotent_response(key.as_ref()).await?
+    {
+        return idempotency::replay(first, &request_hash);
+    }
+
+    let now = chrono::Utc::now();
+    let language = filing::language(&state.policy, &request.language)?;
+    let complaint =
+        filing::validate(&state.policy, request.draft, now).map_err(AppError::Validation)?;
+    let evidence = attached_evidence(&state, &request.evidence_ids).await?;
+    filing::check_evidence(&complaint, &evidence)?;
+
+    let reference = token::reference()?;
+    let tracking_token = token::random_hex(16)?;
+    let received_at = now.timestamp();
+    let receipt = state.signer.sign(&filing::receipt_payload(
+        &reference, &complaint, &evidence, now,
+    ));
+    let first_event = tracking::received_event(now);
+    let derived = tracking::derive(
+        &state.policy,
+        &[tracking::stored(0, received_at, &first_event)],
+        now,
+    )?;
+    let answer = FiledComplaint {
+        tracker_path: format!("/api/complaints/{reference}?token={tracking_token}"),
+        reference: reference.clone(),
+        tracking_token: tracking_token.clone(),
+        receipt: receipt.clone(),
+        tracking: derived.view.clone(),
+    };
+    let answer_json = serde_json::to_string(&answer).map_err(AppError::internal)?;
+    let new = NewComplaint {
+        reference: reference.clone(),
+        token_hash: token::hash_token(&tracking_token),
+        order_number: complaint.order_number.clone(),
+        email: complaint.email.clone(),
+        language: language.clone(),
+        body: complaint.json.to_string(),
+        receipt: serde_json::to_string(&receipt).map_err(AppError::internal)?,
+        filed_at: received_at,
+        status: derived.status.clone(),
+        open: derived.open,
+        next_due_at: derived.next_due_at,
+        evidence_ids: request.evidence_ids.clone(),
+        first_event,
+        notification: Some(notify::message(
+            token::random_hex(16)?,
+            &reference,
+            complaint.email.clone(),
+            &language,
+            notify::Occasion::Received,
+            &derived.status,
+            received_at,
+        )),
+    };
+    let record = key.as_ref().map(|key| IdempotencyRecord {
+        key: key.as_ref().to_owned(),
+        response: StoredResponse {
+            request_hash: request_hash.clone(),
+            status: StatusCode::CREATED.as_u16(),
+            body: answer_json.clone(),
+        },
+    });
+    match state.store.file_complaint(&new, record.as_ref()).await? {
+        Filed::Created => {
+            tracing::info!(reference = %reference, "complaint filed");
+            Ok((
+                StatusCode::CREATED,
+                [(axum::http::header::CONTENT_TYPE, "application/json")],
+                answer_json,
+            )
+                .into_response())
+        }
+        Filed::Replayed(first) => idempotency::replay(first, &request_hash),
+        Filed::EvidenceUnavailable(id) => Err(evidence_unavailable(&id)),
+    }
+}
+
+/// The tracker: timeline, derived status, due dates and next steps. A wrong or missing
+/// token answers exactly like an unknown reference.
+#[utoipa::path(get, path = "/api/complaints/{reference}", tag = "shopper", params(("reference" = String, Path), TokenQuery),
+    responses((status = 200, description = "tracking view (core lifecycle)", body = Object),
+              (status = 404, body = crate::error::ErrorBody, description = "complaint.not_found")))]
+pub async fn track(
+    State(state): State<AppState>,
+    Path(reference): Path<String>,
+    Query(query): Query<TokenQuery>,
+) -> Result<Json<serde_json::Value>, AppError> {
+    let complaint = authorized(&state, &reference, query.token.as_deref()).await?;
+    let events = state.store.events(&complaint.reference).await?;
+    let derived = tracking::derive(&state.policy, &events, chrono::Utc::now())?;
+    let evidence = state.store.evidence_of(&complaint.reference).await?;
+    Ok(Json(serde_json::json!({
+        "reference": complaint.reference,
+        "tracking": derived.view,
+        "evidence": evidence.iter().map(evidence_view).collect::<Vec<_>>(),
+        "receipt": serde_json::from_str::<serde_json::Value>(&complaint.receipt).map_err(AppError::internal)?,
+    })))
+}
+
+/// The shopper's escalation request.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EscalateRequest {
+    pub token: String,
+    /// Why the shopper is not satisfied (optional free text, stored as text).
+    #[serde(default)]
+    pub statement: Option<String>,
+}
+
+/// Escalates to the shop's board (the core lifecycle decides whether it may).
+#[utoipa::path(post, path = "/api/complaints/{reference}/escalate", tag = "shopper", params(("reference" = String, Path)),
+    request_body = EscalateRequest,
+    responses((status = 200, description = "tracking view after the escalation", body = Object),
+              (status = 404, body = crate::error::ErrorBody), (status = 409, body = crate::error::ErrorBody, description = "lifecycle.transition")))]
+pub async fn escalate(
+    State(state): State<AppState>,
+    Path(reference): Path<String>,
+    Json(request): Json<EscalateRequest>,
+) -> Result<Json<serde_json::Value>, AppError> {
+    let complaint = authorized(&state, &reference, Some(&request.token)).await?;
+    let event = tracking::escalation_event(request.statement.as_deref())?;
+    let derived = crate::routes::shop::append(&state, &complaint, event).await?;
+    Ok(Json(derived.view))
+}
+
+async fn authorized(
+    state: &AppState,
+    reference: &str,
+    token: Option<&str>,
+) -> Result<crate::store::StoredComplaint, AppError> {
+    let not_found = || {
+        AppError::not_found(
+            "complaint.not_found",
+            "no complaint with this reference and token",
+        )
+    };
+    let token = token.ok_or_else(not_found)?;
+    let complaint = state
+        .store
+        .complaint(reference)
+        .await?
+        .ok_or_else(not_found)?;
+    if token::token_matches(token, &complaint.token_hash) {
+        Ok(complaint)
+    } else {
+        Err(not_found())
+    }
+}
+
+/// The evidence rows for `ids`: each must exist and not belong to a complaint yet.
+async fn attached_evidence(
+    state: &AppState,
+    ids: &[String],
+) -> Result<Vec<EvidenceRecord>, AppError> {
+    let mut records = Vec::with_capacity(ids.len());
+    for (index, id) in ids.iter().enumerate() {
+        if ids[..index].contains(id) {
+            return Err(evidence_unavailable(id));
+        }
+        match state.store.evidence(id).await? {
+            Some(record) if record.complaint_reference.is_none() => records.push(record),
+            _ => return Err(evidence_unavailable(id)),
+        }
+    }
+    Ok(records)
+}
+
+fn evidence_unavailable(id: &str) -> AppError {
+    AppError::rejected(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "evidence.unavailable",
+        format!(
+            "evidence {id:?} does not exist, expired or is attached to another complaint; upload it again"
+        ),
+    )
+}
+
+/// Evidence as the shopper and the shop see it (never the stored path).
+pub fn evidence_view(e: &EvidenceRecord) -> serde_json::Value {
+    serde_json::json!({
+        "id": e.id,
+        "name": e.original_name,
+        "media_type": e.media_type,
+        "size_bytes": e.size_bytes,
+        "sha256": e.sha256,
+    })
+}
+
+/// JSON parsing with the same error codes as the JSON extractor.
+fn parse_json(body: &[u8]) -> Result<serde_json::Value, AppError> {
+    serde_json::from_slice(body).map_err(|e| {
+        AppError::rejected(
+            StatusCode::BAD_REQUEST,
+            "json.syntax",
+            format!("the body is not JSON: {e}"),
+        )
+    })
+}

@@ -1,0 +1,247 @@
+//! The shop-side API (bearer token): list and read complaints, download evidence, and
+//! append the status events of the core lifecycle. Events are appended, never edited.
+
+use axum::body::Body;
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+use crate::error::{AppError, Json};
+use crate::routes::complaints::evidence_view;
+use crate::shop_auth::ShopAuth;
+use crate::state::AppState;
+use crate::store::{AppendedEvent, ComplaintFilter, StoredComplaint};
+use crate::tracking::{self, Derived};
+use crate::{notify, token};
+
+/// Filters of the complaint list; all optional and combined with AND.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct ListQuery {
+    /// Only complaints in this status (the core lifecycle's status code).
+    pub status: Option<String>,
+    /// `true`: only open complaints; `false`: only closed ones.
+    pub open: Option<bool>,
+    /// `true`: only open complaints past their next due time.
+    pub overdue: Option<bool>,
+}
+
+/// Lists complaints, newest first.
+#[utoipa::path(get, path = "/api/shop/complaints", tag = "shop", params(ListQuery),
+    security(("shop_token" = [])),
+    responses((status = 200, body = Vec<Object>), (status = 401, body = crate::error::ErrorBody)))]
+pub async fn list(
+    _: ShopAuth,
+    State(state): State<AppState>,
+    Query(query): Query<ListQuery>,
+) -> Result<Json<Vec<serde_json::Value>>, AppError> {
+    let filter = ComplaintFilter {
+        status: query.status,
+        open: query.open,
+        overdue_at: query
+            .overdue
+            .filter(|o| *o)
+            .map(|_| chrono::Utc::now().timestamp()),
+    };
+    let complaints = state.store.complaints(&filter).await?;
+    Ok(Json(
+        complaints
+            .iter()
+            .map(|c| {
+                serde_json::json!({
+                    "reference": c.reference,
+                    "order_number": c.order_number,
+                    "filed_at": rfc3339(c.filed_at),
+                    "status": c.status,
+                    "open": c.open,
+                    "next_due_at": c.next_due_at.map(rfc3339),
+                })
+            })
+            .collect(),
+    ))
+}
+
+/// One complaint with its evidence, timeline and the messages sent to the shopper.
+#[utoipa::path(get, path = "/api/shop/complaints/{reference}", tag = "shop", params(("reference" = String, Path)),
+    security(("shop_token" = [])),
+    responses((status = 200, body = Object), (status = 401, body = crate::error::ErrorBody), (status = 404, body = crate::error::ErrorBody)))]
+pub async fn read(
+    _: ShopAuth,
+    State(state): State<AppState>,
+    Path(reference): Path<String>,
+) -> Result<Json<serde_json::Value>, AppError> {
+    let complaint = find(&state, &reference).await?;
+    let events = state.store.events(&reference).await?;
+    let derived = tracking::derive(&state.policy, &events, chrono::Utc::now())?;
+    let evidence = state.store.evidence_of(&reference).await?;
+    let outbox = state.store.outbox(&reference).await?;
+    let parse =
+        |text: &str| serde_json::from_str::<serde_json::Value>(text).map_err(AppError::internal);
+    Ok(Json(serde_json::json!({
+        "reference": complaint.reference,
+        "order_number": complaint.order_number,
+        "email": complaint.email,
+        "language": complaint.language,
+        "filed_at": rfc3339(complaint.filed_at),
+        "complaint": parse(&complaint.body)?,
+        "receipt": parse(&complaint.receipt)?,
+        "tracking": derived.view,
+        "evidence": evidence.iter().map(evidence_view).collect::<Vec<_>>(),
+        "notifications": outbox.iter().map(|n| serde_json::json!({
+            "recipient": n.recipient, "language": n.language, "subject": n.subject,
+            "body": n.body, "created_at": rfc3339(n.created_at),
+        })).collect::<Vec<_>>(),
+    })))
+}
+
+/// Downloads one evidence file of a complaint, always as an attachment.
+#[utoipa::path(get, path = "/api/shop/complaints/{reference}/evidence/{id}", tag = "shop",
+    params(("reference" = String, Path), ("id" = String, Path)), security(("shop_token" = [])),
+    responses((status = 200, description = "the file's bytes"), (status = 404, body = crate::error::ErrorBody)))]
+pub async fn evidence_file(
+    _: ShopAuth,
+    State(state): State<AppState>,
+    Path((reference, id)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let record = state
+        .store
+        .evidence(&id)
+        .await?
+        .filter(|e| e.complaint_reference.as_deref() == Some(reference.as_str()))
+        .ok_or_else(|| {
+            AppError::not_found("evidence.not_found", "no such evidence on this complaint")
+        })?;
+    let path = crate::routes::evidence::stored_path(&state.evidence_dir(), &record.sha256);
+    let file = tokio::fs::File::open(&path).await?;
+    let ascii_name: String = record
+        .original_name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    Ok((
+        [
+            (header::CONTENT_TYPE, record.media_type.clone()),
+            (header::CONTENT_LENGTH, record.size_bytes.to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{ascii_name}\""),
+            ),
+        ],
+        Body::from_stream(tokio_util_stream(file)),
+    )
+        .into_response())
+}
+
+/// An event to append: the core lifecycle's event JSON.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AppendRequest {
+    /// The core crate's lifecycle event (acknowledge, assign, progress report, resolve,
+    /// reject, board answer, refer), as JSON.
+    #[schema(value_type = Object)]
+    pub event: serde_json::Value,
+}
+
+/// Appends a status event; the core lifecycle refuses transitions it does not allow
+/// (`409 lifecycle.transition`). The shopper is notified in their language.
+#[utoipa::path(post, path = "/api/shop/complaints/{reference}/events", tag = "shop",
+    params(("reference" = String, Path)), request_body = AppendRequest, security(("shop_token" = [])),
+    responses((status = 200, description = "tracking view after the event", body = Object),
+              (status = 409, body = crate::error::ErrorBody), (status = 422, body = crate::error::ErrorBody)))]
+pub async fn append_event(
+    _: ShopAuth,
+    State(state): State<AppState>,
+    Path(reference): Path<String>,
+    Json(request): Json<AppendRequest>,
+) -> Result<Json<serde_json::Value>, AppError> {
+    let complaint = find(&state, &reference).await?;
+    let derived = append(&state, &complaint, request.event).await?;
+    Ok(Json(derived.view))
+}
+
+/// Appends `event` after the stored timeline, as one transaction with its notification.
+pub async fn append(
+    state: &AppState,
+    complaint: &StoredComplaint,
+    event: serde_json::Value,
+) -> Result<Derived, AppError> {
+    let now = chrono::Utc::now();
+    let events = state.store.events(&complaint.reference).await?;
+    let (event_json, derived) = tracking::apply(&state.policy, &events, event, now)?;
+    let seq = i64::try_from(events.len()).unwrap_or(i64::MAX);
+    let notification = (derived.status != complaint.status)
+        .then(|| -> Result<_, AppError> {
+            Ok(notify::message(
+                token::random_hex(16)?,
+                &complaint.reference,
+                complaint.email.clone(),
+                &complaint.language,
+                notify::Occasion::StatusChanged,
+                &derived.status,
+                now.timestamp(),
+            ))
+        })
+        .transpose()?;
+    let appended = AppendedEvent {
+        seq,
+        at: now.timestamp(),
+        event: event_json,
+        status: derived.status.clone(),
+        open: derived.open,
+        next_due_at: derived.next_due_at,
+        notification,
+    };
+    if !state
+        .store
+        .append_event(&complaint.reference, &appended)
+        .await?
+    {
+        return Err(AppError::rejected(
+            StatusCode::CONFLICT,
+            "complaint.concurrent_update",
+            "another event was appended at the same moment; reload and try again",
+        ));
+    }
+    if let Some(n) = &appended.notification {
+        tracing::info!(reference = %n.complaint_reference, recipient = ?n.recipient, subject = %n.subject, "notification queued");
+    }
+    Ok(derived)
+}
+
+async fn find(state: &AppState, reference: &str) -> Result<StoredComplaint, AppError> {
+    state.store.complaint(reference).await?.ok_or_else(|| {
+        AppError::not_found("complaint.not_found", "no complaint with this reference")
+    })
+}
+
+fn rfc3339(seconds: i64) -> String {
+    chrono::DateTime::from_timestamp(seconds, 0)
+        .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+        .unwrap_or_default()
+}
+
+fn tokio_util_stream(
+    file: tokio::fs::File,
+) -> impl futures_util::Stream<Item = std::io::Result<bytes::Bytes>> {
+    use tokio::io::AsyncReadExt;
+    // The state is `None` after an error, which ends the stream.
+    futures_util::stream::unfold(Some(file), |state| async move {
+        let mut file = state?;
+        let mut buffer = vec![0u8; 64 * 1024];
+        match file.read(&mut buffer).await {
+            Ok(0) => None,
+            Ok(n) => {
+                buffer.truncate(n);
+                Some((Ok(bytes::Bytes::from(buffer)), Some(file)))
+            }
+            Err(e) => Some((Err(e), None)),
+        }
+    })
+}
