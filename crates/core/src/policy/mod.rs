@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::{ComplaintReason, ResolutionKind};
 
+pub use check::MAX_DESCRIPTION_CHARS;
 pub use deadlines::Deadlines;
 pub use error::PolicyError;
 pub use evidence_rules::{EvidenceRules, MIB};

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::country::Country;
+use crate::domain::Currency;
 use crate::time_zone::ShopTimeZone;
 
 /// The shop a policy belongs to. The country decides the public holidays that working-day
@@ -18,6 +19,8 @@ pub struct ShopIdentity {
     /// The time zone deadlines and windows are counted in, as an IANA name such as
     /// `"Europe/Amsterdam"`.
     pub time_zone: ShopTimeZone,
+    /// The currency compensation is asked in when the shopper names none.
+    pub currency: Currency,
     /// Languages the shop answers complaints in, as BCP 47 tags (`"nl"`, `"nl-BE"`), the
     /// first being the default. The widget offers only these.
     pub languages: Vec<String>,
@@ -29,6 +32,7 @@ impl Default for ShopIdentity {
             name: "Shop".to_owned(),
             country: Country::NL,
             time_zone: ShopTimeZone::for_country(Country::NL),
+            currency: Currency::EUR,
             languages: vec!["nl".to_owned(), "en".to_owned()],
         }
     }
