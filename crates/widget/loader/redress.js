@@ -60,9 +60,9 @@
         hostSheet = new CSSStyleSheet();
         hostSheet.replaceSync(
           ':host{all:initial!important;display:block!important;contain:layout style}' +
-          ':host([data-redress=launcher]){position:fixed!important;right:16px!important;bottom:16px!important;z-index:2147483000!important}' +
+          ':host([data-redress=launcher]){position:fixed!important;right:16px!important;bottom:16px!important;width:0!important;height:0!important;z-index:2147483000!important}' +
           ':host(redress-complaint){min-height:var(--redress-reserve,440px)!important}' +
-          '[hidden]{display:none!important}.redress-launcher{visibility:hidden}'
+          '[hidden]{display:none!important}.redress-launcher{display:none}'
         );
       } catch (e) {
         hostSheet = undefined;

@@ -20,8 +20,9 @@ pub fn FindOrder(config: WidgetConfig) -> impl IntoView {
 
     let order_number = RwSignal::new(String::new());
     let email = RwSignal::new(String::new());
-    // Errors show once a field was left or a submit was tried: never while typing the
-    // first character, always when it matters.
+    // Errors show once a filled-in field was left or a submit was tried: never while
+    // typing the first character, and never for an empty field the shopper only tabbed
+    // through (that error would push the submit button away under the pointer).
     let order_touched = RwSignal::new(false);
     let email_touched = RwSignal::new(false);
     let show_summary = RwSignal::new(false);
@@ -172,7 +173,11 @@ fn Field(
                 aria-describedby=described_by
                 prop:value=move || value.get()
                 on:input:target=move |ev| value.set(ev.target().value())
-                on:blur=move |_| touched.set(true)
+                on:blur=move |_| {
+                    if !value.get_untracked().trim().is_empty() {
+                        touched.set(true);
+                    }
+                }
             />
             {move || error.get().map(|text| view! {
                 <p class="redress-error" id=error_id.clone()>{text}</p>

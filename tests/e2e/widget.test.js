@@ -1,0 +1,153 @@
+// The demo shop: the embed loads lazily, mounts in a shadow root, finds orders, and is
+// accessible.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { openPage, openWidget, screenshot, startBrowser, startServer } from './harness.js';
+
+const require = createRequire(import.meta.url);
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await startBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const launcher = '[data-redress=launcher]';
+
+describe('demo shop', () => {
+  test('loads with only the loader: no wasm before the shopper asks for the widget', async () => {
+    const { page, requests, problems } = await openPage(browser.context, `${server.url}/`);
+    await page.locator(`${launcher} .redress-launcher`).waitFor();
+    assert.equal(await page.locator('h1').textContent(), 'Good tools for everyday cooking');
+    assert.deepEqual(requests.filter((u) => /\.wasm$|redress-[0-9a-f]+\.js$/.test(u)), []);
+    const shadowed = await page.evaluate(() => {
+      const host = document.querySelector('[data-redress=launcher]');
+      return host.shadowRoot !== null && document.querySelector('.redress-launcher') === null;
+    });
+    assert.ok(shadowed, 'the launcher lives in a shadow root, invisible to page selectors');
+    assert.deepEqual(await page.evaluate(() => window.__shifts), [], 'no layout shift');
+    await screenshot(page, 'demo-closed-1280');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('the launcher mounts the lookup form, and focus lands in its first field', async () => {
+    const { page, requests, problems } = await openPage(browser.context, `${server.url}/`);
+    await openWidget(page);
+    assert.ok(requests.some((u) => u.endsWith('.wasm')), 'the wasm is fetched on open');
+    const focused = await page.evaluate(
+      () => document.querySelector('[data-redress=launcher]').shadowRoot.activeElement?.id,
+    );
+    assert.equal(focused, 'redress-order-number');
+    assert.equal(await page.locator(`${launcher} h2`).textContent(), 'Find your order');
+    assert.deepEqual(await page.evaluate(() => window.__shifts), [], 'opening shifts nothing');
+    await screenshot(page, 'demo-open-1280');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('a submit with empty fields names each field, tied to its input', async () => {
+    const { page } = await openPage(browser.context, `${server.url}/`);
+    await openWidget(page);
+    await page.locator(`${launcher} button[type=submit]`).click();
+    const summary = page.locator(`${launcher} .redress-summary`);
+    await summary.waitFor();
+    assert.match(await summary.textContent(), /Enter your order number\.[\s\S]*Enter your e-mail address\./);
+    const input = page.locator(`${launcher} #redress-email`);
+    assert.equal(await input.getAttribute('aria-invalid'), 'true');
+    const describedBy = (await input.getAttribute('aria-describedby')).split(' ');
+    assert.ok(describedBy.includes('redress-email-error'));
+    assert.equal(
+      await page.locator(`${launcher} #redress-email-error`).textContent(),
+      'Enter your e-mail address.',
+    );
+    await page.locator(`${launcher} #redress-email`).fill('anna@');
+    await page.locator(`${launcher} #redress-order-number`).focus();
+    assert.equal(
+      await page.locator(`${launcher} #redress-email-error`).textContent(),
+      'Enter an e-mail address like name@example.com.',
+    );
+    await screenshot(page, 'demo-errors-1280');
+    await page.close();
+  });
+
+  test('finds a demo order, and a wrong e-mail gets the neutral not-found message', async () => {
+    const { page, problems } = await openPage(browser.context, `${server.url}/`);
+    await openWidget(page);
+    await page.locator(`${launcher} #redress-order-number`).fill('RD-1001');
+    await page.locator(`${launcher} #redress-email`).fill('someone-else@example.com');
+    await page.locator(`${launcher} button[type=submit]`).click();
+    const notice = page.locator(`${launcher} .redress-live .redress-notice`);
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /could not find an order with this order number and e-mail/);
+    await screenshot(page, 'demo-not-found-1280');
+
+    await page.locator(`${launcher} #redress-email`).fill('anna@example.com');
+    await page.locator(`${launcher} button[type=submit]`).click();
+    const order = page.locator(`${launcher} .redress-order`);
+    await order.waitFor();
+    assert.equal(await order.locator('.redress-order-number').textContent(), 'RD-1001');
+    assert.ok((await order.locator('.redress-order-items li').count()) >= 1);
+    await screenshot(page, 'demo-found-1280');
+    // Problems from the 404 answer are the browser logging the status, not our errors.
+    assert.deepEqual(problems.filter((p) => !/status of 404/.test(p)), []);
+    await page.close();
+  });
+
+  test('axe-core finds no accessibility violations in the open widget', async () => {
+    const { page } = await openPage(browser.context, `${server.url}/`);
+    await openWidget(page);
+    await page.locator(`${launcher} button[type=submit]`).click();
+    await page.locator(`${launcher} .redress-summary`).waitFor();
+    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+    const result = await page.evaluate(async () => {
+      // axe walks open shadow roots; the context is the widget's host element.
+      const { violations } = await window.axe.run(
+        { include: [['[data-redress=launcher]']] },
+        { resultTypes: ['violations'] },
+      );
+      return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+    });
+    assert.deepEqual(result, []);
+    await page.close();
+  });
+
+  test('at 375 px the panel fills the phone screen and nothing overflows sideways', async () => {
+    const { page } = await openPage(browser.context, `${server.url}/`, { width: 375, height: 740 });
+    await screenshot(page, 'demo-closed-375');
+    await openWidget(page);
+    const box = await page.locator(`${launcher} .redress-panel`).boundingBox();
+    assert.equal(Math.round(box.width), 375);
+    const input = await page.locator(`${launcher} #redress-email`).boundingBox();
+    assert.ok(input.x >= 0 && input.x + input.width <= 375, 'the input fits the screen');
+    await page.locator(`${launcher} button[type=submit]`).click();
+    await page.locator(`${launcher} .redress-summary`).waitFor();
+    await screenshot(page, 'demo-errors-375');
+    await page.locator(`${launcher} #redress-order-number`).fill('RD-1003');
+    await page.locator(`${launcher} #redress-email`).fill('olga@example.com');
+    await page.locator(`${launcher} button[type=submit]`).click();
+    await page.locator(`${launcher} .redress-order`).waitFor();
+    await screenshot(page, 'demo-found-375');
+    await page.close();
+  });
+
+  test('the inline element loads when scrolled into view, in the language it asks for', async () => {
+    const { page, requests } = await openPage(browser.context, `${server.url}/inline.html`);
+    await page.waitForFunction(() => customElements.get('redress-complaint') !== undefined);
+    assert.deepEqual(requests.filter((u) => u.endsWith('.wasm')), [], 'below the fold: not loaded');
+    assert.equal(await page.locator('[data-redress=launcher]').count(), 0, 'no launcher in inline mode');
+    await page.locator('redress-complaint').scrollIntoViewIfNeeded();
+    await page.locator('redress-complaint h2').waitFor();
+    assert.equal(await page.locator('redress-complaint h2').textContent(), 'Zoek je bestelling');
+    await screenshot(page, 'inline-nl-1280');
+    await page.close();
+  });
+});
