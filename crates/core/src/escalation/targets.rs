@@ -2,7 +2,7 @@
 //! does not settle the complaint.
 //!
 //! The section only names bodies and switches routes on or off; *when* a route opens is
-//! decided by `next_steps` from the timeline. URLs are checked on the
+//! decided by [`next_steps`](super::next_steps) from the timeline. URLs are checked on the
 //! way in so that no policy, however old, can send a shopper to the EU ODR platform, which
 //! was shut on 20 July 2025.
 

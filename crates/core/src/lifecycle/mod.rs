@@ -8,6 +8,8 @@
 mod due;
 mod event;
 mod state;
+#[cfg(test)]
+pub(crate) mod tests;
 pub(crate) mod text;
 mod timeline;
 mod transition;

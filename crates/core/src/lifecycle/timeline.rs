@@ -175,13 +175,13 @@ impl Timeline {
         }
         // The UTC date is never after the shop's local date in the European zones, so this
         // refuses only dates that are past everywhere the shop may be.
-        if let Some(promised) = entry.event.promised_date() {
-            if promised < entry.at.date_naive() {
-                return Err(TimelineError::PromiseInThePast {
-                    promised,
-                    at: entry.at,
-                });
-            }
+        if let Some(promised) = entry.event.promised_date()
+            && promised < entry.at.date_naive()
+        {
+            return Err(TimelineError::PromiseInThePast {
+                promised,
+                at: entry.at,
+            });
         }
         self.entries.push(entry);
         Ok(())
