@@ -191,6 +191,7 @@ fn a_progress_report_moves_the_resolution_to_the_promised_date() {
     let resolution = step(&timeline, DueStepKind::Resolution, utc(5, 13, 9, 0, 0));
     assert_eq!(resolution.due_on(), date(5, 22));
     assert_eq!(resolution.status(), DueStatus::Open);
+    assert_eq!(timeline.expected_answer_on(), Some(date(5, 22)));
     // Without the report it would be overdue.
     let mut silent = filed_friday();
     push(

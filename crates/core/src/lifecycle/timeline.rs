@@ -215,6 +215,37 @@ impl Timeline {
         allowed_events(self.state())
     }
 
+    /// The events the current state allows that `actor` may record: what the shop's desk
+    /// offers (`Actor::Shop`), and what the shopper's tracker offers (`Actor::Shopper`).
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use redress_core::lifecycle::{Actor, EventKind, Timeline};
+    /// let filed = Utc.with_ymd_and_hms(2026, 4, 24, 9, 0, 0).unwrap();
+    /// let timeline = Timeline::received(filed, Actor::Shopper).unwrap();
+    /// assert_eq!(
+    ///     timeline.allowed_events_for(Actor::Shop),
+    ///     vec![EventKind::Acknowledged, EventKind::Resolved, EventKind::Rejected]
+    /// );
+    /// assert!(timeline.allowed_events_for(Actor::Board).is_empty());
+    /// ```
+    pub fn allowed_events_for(&self, actor: Actor) -> Vec<EventKind> {
+        self.allowed_events()
+            .iter()
+            .copied()
+            .filter(|kind| kind.may_be_recorded_by(actor))
+            .collect()
+    }
+
+    /// The answer date last promised to the shopper, by the acknowledgement or a progress
+    /// report; `None` before the acknowledgement.
+    pub fn expected_answer_on(&self) -> Option<chrono::NaiveDate> {
+        self.entries
+            .iter()
+            .rev()
+            .find_map(|entry| entry.event.promised_date())
+    }
+
     /// The handler named last, by the acknowledgement or an assignment.
     pub fn handler(&self) -> Option<&HandlerName> {
         self.entries
