@@ -14,7 +14,7 @@ use std::process::Command;
 use sha2::{Digest, Sha256, Sha384};
 
 use crate::setup;
-use crate::shell::{Failure, cargo, npm_bin, root, exec, target_dir};
+use crate::shell::{Failure, cargo, exec, npm_bin, root, target_dir};
 
 /// One file of the bundle as written to `pkg/`.
 pub struct BundleFile {
@@ -46,33 +46,48 @@ pub fn run() -> Result<Vec<BundleFile>, Failure> {
     }
     fs::create_dir_all(&work).map_err(|e| format!("cannot create {}: {e}", work.display()))?;
 
-    println!("$ wasm-bindgen (library) --target web {}", compiled.display());
+    println!(
+        "$ wasm-bindgen (library) --target web {}",
+        compiled.display()
+    );
     wasm_bindgen_cli_support::Bindgen::new()
         .input_path(&compiled)
         .web(true)
-        .and_then(|b| b.typescript(false).out_name("redress_widget").generate(&work))
+        .and_then(|b| {
+            b.typescript(false)
+                .out_name("redress_widget")
+                .generate(&work)
+        })
         .map_err(|e| format!("wasm-bindgen failed: {e:#}"))?;
     if work.join("snippets").exists() {
-        return Err("the widget now uses inline JS snippets; the bundle does not ship them yet".into());
+        return Err(
+            "the widget now uses inline JS snippets; the bundle does not ship them yet".into(),
+        );
     }
 
     let bound = work.join("redress_widget_bg.wasm");
     let shrunk = work.join("redress_widget.opt.wasm");
-    exec(Command::new(npm_bin("wasm-opt"))
-        .args(["-Oz", "--strip-debug", "--strip-producers"])
-        .arg(&bound)
-        .arg("-o")
-        .arg(&shrunk))?;
+    exec(
+        Command::new(npm_bin("wasm-opt"))
+            .args(["-Oz", "--strip-debug", "--strip-producers"])
+            .arg(&bound)
+            .arg("-o")
+            .arg(&shrunk),
+    )?;
     let glue_min = work.join("redress_widget.min.js");
-    exec(Command::new(npm_bin("terser"))
-        .arg(work.join("redress_widget.js"))
-        .args(["--module", "--compress", "--mangle", "-o"])
-        .arg(&glue_min))?;
+    exec(
+        Command::new(npm_bin("terser"))
+            .arg(work.join("redress_widget.js"))
+            .args(["--module", "--compress", "--mangle", "-o"])
+            .arg(&glue_min),
+    )?;
 
     let widget_dir = root().join("crates/widget");
     let wasm = read(&shrunk)?;
     let glue = read(&glue_min)?;
-    let css = minify_css(&String::from_utf8_lossy(&read(&widget_dir.join("style/widget.css"))?));
+    let css = minify_css(&String::from_utf8_lossy(&read(
+        &widget_dir.join("style/widget.css"),
+    )?));
     let wasm_name = hashed_name("wasm", &wasm);
     let glue_name = hashed_name("js", &glue);
     let css_name = hashed_name("css", css.as_bytes());
@@ -86,16 +101,34 @@ pub fn run() -> Result<Vec<BundleFile>, Failure> {
     let loader_plain = work.join("redress.src.js");
     write(&loader_plain, loader_source.as_bytes())?;
     let loader_min = work.join("redress.min.js");
-    exec(Command::new(npm_bin("terser"))
-        .arg(&loader_plain)
-        .args(["--compress", "--mangle", "-o"])
-        .arg(&loader_min))?;
+    exec(
+        Command::new(npm_bin("terser"))
+            .arg(&loader_plain)
+            .args(["--compress", "--mangle", "-o"])
+            .arg(&loader_min),
+    )?;
 
     let files = vec![
-        BundleFile { role: "loader", name: "redress.js".into(), bytes: read(&loader_min)? },
-        BundleFile { role: "glue", name: glue_name, bytes: glue },
-        BundleFile { role: "wasm", name: wasm_name, bytes: wasm },
-        BundleFile { role: "css", name: css_name, bytes: css.into_bytes() },
+        BundleFile {
+            role: "loader",
+            name: "redress.js".into(),
+            bytes: read(&loader_min)?,
+        },
+        BundleFile {
+            role: "glue",
+            name: glue_name,
+            bytes: glue,
+        },
+        BundleFile {
+            role: "wasm",
+            name: wasm_name,
+            bytes: wasm,
+        },
+        BundleFile {
+            role: "css",
+            name: css_name,
+            bytes: css.into_bytes(),
+        },
     ];
     let pkg = root().join("pkg");
     clear_built_files(&pkg)?;
@@ -104,7 +137,10 @@ pub fn run() -> Result<Vec<BundleFile>, Failure> {
         write(&pkg.join(&file.name), &file.bytes)?;
         sizes.push(Sizes::measure(&file.bytes)?);
     }
-    write(&pkg.join("manifest.json"), manifest(&files, &sizes).as_bytes())?;
+    write(
+        &pkg.join("manifest.json"),
+        manifest(&files, &sizes).as_bytes(),
+    )?;
     print_sizes(&files, &sizes, read(&bound)?.len());
     Ok(files)
 }
@@ -138,7 +174,9 @@ fn compressed_len(command: &mut Command, bytes: &[u8]) -> Result<usize, Failure>
     let mut stdin = child.stdin.take().ok_or("no stdin")?;
     let input = bytes.to_vec();
     let feeder = std::thread::spawn(move || stdin.write_all(&input));
-    let out = child.wait_with_output().map_err(|e| format!("{name}: {e}"))?;
+    let out = child
+        .wait_with_output()
+        .map_err(|e| format!("{name}: {e}"))?;
     let _ = feeder.join();
     if !out.status.success() {
         return Err(format!("{name} failed ({})", out.status));
@@ -148,10 +186,22 @@ fn compressed_len(command: &mut Command, bytes: &[u8]) -> Result<usize, Failure>
 
 fn print_sizes(files: &[BundleFile], sizes: &[Sizes], unoptimised_wasm: usize) {
     let kb = |n: usize| format!("{:.1} KB", n as f64 / 1024.0);
-    println!("\nwidget bundle in pkg/ (wasm before wasm-opt: {})", kb(unoptimised_wasm));
-    println!("{:<28} {:>10} {:>10} {:>10}", "file", "raw", "gzip -9", "brotli 11");
+    println!(
+        "\nwidget bundle in pkg/ (wasm before wasm-opt: {})",
+        kb(unoptimised_wasm)
+    );
+    println!(
+        "{:<28} {:>10} {:>10} {:>10}",
+        "file", "raw", "gzip -9", "brotli 11"
+    );
     for (file, size) in files.iter().zip(sizes) {
-        println!("{:<28} {:>10} {:>10} {:>10}", file.name, kb(size.raw), kb(size.gzip), kb(size.brotli));
+        println!(
+            "{:<28} {:>10} {:>10} {:>10}",
+            file.name,
+            kb(size.raw),
+            kb(size.gzip),
+            kb(size.brotli)
+        );
     }
     let total = |f: fn(&Sizes) -> usize| sizes.iter().map(f).sum::<usize>();
     println!(
@@ -162,7 +212,10 @@ fn print_sizes(files: &[BundleFile], sizes: &[Sizes], unoptimised_wasm: usize) {
         kb(total(|s| s.brotli))
     );
     let first_paint = &sizes[0];
-    println!("before the widget is opened a page loads only redress.js: {} brotli\n", kb(first_paint.brotli));
+    println!(
+        "before the widget is opened a page loads only redress.js: {} brotli\n",
+        kb(first_paint.brotli)
+    );
 }
 
 fn manifest(files: &[BundleFile], sizes: &[Sizes]) -> String {
@@ -208,7 +261,10 @@ fn base64(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
-        let n = chunk.iter().enumerate().fold(0u32, |n, (i, b)| n | (u32::from(*b) << (16 - 8 * i)));
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | (u32::from(*b) << (16 - 8 * i)));
         for i in 0..4 {
             if i <= chunk.len() {
                 out.push(char::from(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize]));
@@ -227,7 +283,9 @@ fn minify_css(css: &str) -> String {
     let mut rest = css;
     while let Some(start) = rest.find("/*") {
         without_comments.push_str(&rest[..start]);
-        rest = rest[start..].find("*/").map_or("", |end| &rest[start + end + 2..]);
+        rest = rest[start..]
+            .find("*/")
+            .map_or("", |end| &rest[start + end + 2..]);
     }
     without_comments.push_str(rest);
     without_comments
@@ -266,7 +324,13 @@ mod tests {
 
     #[test]
     fn base64_matches_the_rfc_4648_vectors() {
-        let cases = [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foobar", "Zm9vYmFy")];
+        let cases = [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foobar", "Zm9vYmFy"),
+        ];
         for (plain, encoded) in cases {
             assert_eq!(base64(plain.as_bytes()), encoded);
         }

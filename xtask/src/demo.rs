@@ -3,7 +3,7 @@
 use std::process::Command;
 
 use crate::bundle;
-use crate::shell::{Failure, cargo, root, exec, target_dir};
+use crate::shell::{Failure, cargo, exec, root, target_dir};
 
 /// Builds, then runs `redress-server` in the foreground until Ctrl-C.
 pub fn run(args: &[String]) -> Result<(), Failure> {
@@ -17,13 +17,17 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
     let data = root().join("data");
     std::fs::create_dir_all(&data).map_err(|e| format!("cannot create ./data: {e}"))?;
     println!("\nRedress demo shop: open");
-    println!("  http://{listen}/              the demo shop with the widget (launcher bottom right)");
+    println!(
+        "  http://{listen}/              the demo shop with the widget (launcher bottom right)"
+    );
     println!("  http://{listen}/hostile.html  a hostile page: global resets and a strict CSP");
     println!("  demo orders: RD-10042 / jan@example.nl (see the server's demo data)\n");
-    exec(Command::new(server)
-        .args(["--listen", &listen, "--data-dir", "./data", "--demo"])
-        .args(["--www-dir", "www", "--pkg-dir", "pkg"])
-        .current_dir(root()))
+    exec(
+        Command::new(server)
+            .args(["--listen", &listen, "--data-dir", "./data", "--demo"])
+            .args(["--www-dir", "www", "--pkg-dir", "pkg"])
+            .current_dir(root()),
+    )
 }
 
 /// Builds the server (debug: the tests share this build) and returns its path.

@@ -6,7 +6,7 @@ use std::process::Command;
 
 use sha2::{Digest, Sha256};
 
-use crate::shell::{self, Failure, cargo, has_program, output, root, exec};
+use crate::shell::{self, Failure, cargo, exec, has_program, output, root};
 
 /// Debian packages: the browser for the wasm and end-to-end tests, its WebDriver (the
 /// wasm-bindgen test runner drives Chromium through it), brotli for the size report, and
@@ -54,7 +54,11 @@ fn wasm_target(installed: &mut Vec<String>) -> Result<(), Failure> {
 }
 
 fn system_packages(wanted: &[&str], installed: &mut Vec<String>) -> Result<(), Failure> {
-    let mut missing: Vec<&str> = wanted.iter().copied().filter(|p| !deb_installed(p)).collect();
+    let mut missing: Vec<&str> = wanted
+        .iter()
+        .copied()
+        .filter(|p| !deb_installed(p))
+        .collect();
     if !has_program("npm") {
         missing.extend(["nodejs", "npm"]);
     }
@@ -93,17 +97,25 @@ fn npm_tools(installed: &mut Vec<String>) -> Result<(), Failure> {
     let tests = root().join("tests");
     let lock = fs::read(tests.join("package-lock.json"))
         .map_err(|e| format!("tests/package-lock.json is missing: {e}"))?;
-    let lock_hash: String = Sha256::digest(&lock).iter().map(|b| format!("{b:02x}")).collect();
+    let lock_hash: String = Sha256::digest(&lock)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
     let marker = tests.join("node_modules/.redress-installed-lock");
-    let tools_present = ["wasm-opt", "terser"].iter().all(|t| shell::npm_bin(t).exists());
+    let tools_present = ["wasm-opt", "terser"]
+        .iter()
+        .all(|t| shell::npm_bin(t).exists());
     if tools_present && fs::read_to_string(&marker).is_ok_and(|m| m.trim() == lock_hash) {
         return Ok(());
     }
     println!("setup: installing the npm packages of tests/ (npm ci)");
-    exec(Command::new("npm")
-        .args(["ci", "--no-audit", "--no-fund"])
-        .current_dir(&tests))?;
-    fs::write(&marker, &lock_hash).map_err(|e| format!("cannot write {}: {e}", marker.display()))?;
+    exec(
+        Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(&tests),
+    )?;
+    fs::write(&marker, &lock_hash)
+        .map_err(|e| format!("cannot write {}: {e}", marker.display()))?;
     installed.push("npm packages of tests/ (playwright-core, axe-core, binaryen, terser)".into());
     Ok(())
 }
@@ -131,7 +143,9 @@ pub fn locked_version(crate_name: &str) -> Result<String, Failure> {
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line.trim() == needle {
-            let version = lines.next().and_then(|l| l.trim().strip_prefix("version = \""));
+            let version = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = \""));
             if let Some(v) = version.and_then(|v| v.strip_suffix('"')) {
                 return Ok(v.to_owned());
             }

@@ -2,7 +2,7 @@
 
 use std::process::Command;
 
-use crate::shell::{Failure, cargo, root, exec};
+use crate::shell::{Failure, cargo, exec, root};
 use crate::{bundle, demo, setup};
 
 /// Setup, native tests, the core crate on wasm32 in Chromium, then the end-to-end suite
@@ -28,11 +28,13 @@ pub fn run() -> Result<(), Failure> {
     println!("\n== end-to-end: the demo shop in Chromium against the real server");
     bundle::run()?;
     let server = demo::build_server()?;
-    exec(Command::new("node")
-        .args(["--test", "--test-concurrency=1", "e2e/"])
-        .current_dir(root().join("tests"))
-        .env("REDRESS_SERVER_BIN", server)
-        .env("REDRESS_ROOT", root()))?;
+    exec(
+        Command::new("node")
+            .args(["--test", "--test-concurrency=1", "e2e/"])
+            .current_dir(root().join("tests"))
+            .env("REDRESS_SERVER_BIN", server)
+            .env("REDRESS_ROOT", root()),
+    )?;
     println!("\nall tests passed");
     Ok(())
 }
@@ -46,9 +48,22 @@ fn core_on_wasm() -> Result<(), Failure> {
                 .into(),
         );
     }
-    exec(cargo()
-        .args(["test", "-p", "redress-core", "--target", "wasm32-unknown-unknown", "--test", "wasm"])
-        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
-        .env("CHROMEDRIVER", "/usr/bin/chromedriver")
-        .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))
+    exec(
+        cargo()
+            .args([
+                "test",
+                "-p",
+                "redress-core",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--test",
+                "wasm",
+            ])
+            .env(
+                "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+                "wasm-bindgen-test-runner",
+            )
+            .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
+    )
 }

@@ -94,8 +94,7 @@ mod browser {
         init.set_method("POST");
         init.set_headers(&headers);
         init.set_body(&text);
-        let request =
-            Request::new_with_str_and_init(url, &init).map_err(|_| ApiError::Network)?;
+        let request = Request::new_with_str_and_init(url, &init).map_err(|_| ApiError::Network)?;
         let window = web_sys::window().ok_or(ApiError::Network)?;
         let answer = JsFuture::from(window.fetch_with_request(&request))
             .await
@@ -105,7 +104,9 @@ mod browser {
 
     async fn read_json(response: &Response) -> Result<JsValue, ApiError> {
         let promise = response.json().map_err(|_| ApiError::Malformed)?;
-        JsFuture::from(promise).await.map_err(|_| ApiError::Malformed)
+        JsFuture::from(promise)
+            .await
+            .map_err(|_| ApiError::Malformed)
     }
 
     fn text(value: &JsValue, keys: &[&str]) -> Option<String> {
@@ -115,8 +116,7 @@ mod browser {
     }
 
     fn parse_order(value: &JsValue) -> Result<FoundOrder, ApiError> {
-        let order_number =
-            text(value, &["order_number", "number"]).ok_or(ApiError::Malformed)?;
+        let order_number = text(value, &["order_number", "number"]).ok_or(ApiError::Malformed)?;
         let items = Reflect::get(value, &"items".into())
             .ok()
             .filter(Array::is_array)

@@ -47,9 +47,15 @@ mod tests {
 
     #[test]
     fn shop_language_wins_over_the_browser_and_unknown_falls_back_to_english() {
-        assert_eq!(WidgetConfig::new("x", Some("nl"), Some("en-GB")).lang, Lang::Nl);
+        assert_eq!(
+            WidgetConfig::new("x", Some("nl"), Some("en-GB")).lang,
+            Lang::Nl
+        );
         assert_eq!(WidgetConfig::new("x", None, Some("nl-BE")).lang, Lang::Nl);
-        assert_eq!(WidgetConfig::new("x", Some("xx"), Some("yy")).lang, Lang::En);
+        assert_eq!(
+            WidgetConfig::new("x", Some("xx"), Some("yy")).lang,
+            Lang::En
+        );
     }
 
     #[test]

@@ -100,7 +100,10 @@ mod tests {
     fn no_language_leaves_a_string_empty() {
         for lang in Lang::ALL {
             let text = format!("{:?}", lang.messages());
-            assert!(!text.contains("\"\""), "{lang:?} has an empty message: {text}");
+            assert!(
+                !text.contains("\"\""),
+                "{lang:?} has an empty message: {text}"
+            );
         }
     }
 
@@ -117,7 +120,12 @@ mod tests {
     fn known_error_codes_get_their_own_text_in_every_language() {
         for lang in Lang::ALL {
             let m = lang.messages();
-            for code in ["order_number.empty", "order_number.format", "email.empty", "email.format"] {
+            for code in [
+                "order_number.empty",
+                "order_number.format",
+                "email.empty",
+                "email.format",
+            ] {
                 assert_ne!(m.field_error(code), m.field_invalid, "{lang:?} {code}");
             }
         }
