@@ -213,8 +213,9 @@ pub trait FieldRule: std::error::Error {
 pub struct FieldError {
     field: String,
     code: ErrorCode,
+    // Boxed so a `Result<_, FieldError>` stays small on the happy path.
     #[serde(default)]
-    params: ErrorParams,
+    params: Box<ErrorParams>,
 }
 
 impl FieldError {
@@ -228,7 +229,7 @@ impl FieldError {
         FieldError {
             field: field.into(),
             code,
-            params,
+            params: Box::new(params),
         }
     }
 

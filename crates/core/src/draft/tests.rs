@@ -207,9 +207,11 @@ fn order_lookup_rules() {
 
 #[test]
 fn reasons_and_resolutions_must_be_offered() {
-    let mut policy = ComplaintPolicy::default();
-    policy.reasons = vec![ComplaintReason::NotReceived];
-    policy.resolutions = vec![ResolutionKind::Refund];
+    let policy = ComplaintPolicy {
+        reasons: vec![ComplaintReason::NotReceived],
+        resolutions: vec![ResolutionKind::Refund],
+        ..ComplaintPolicy::default()
+    };
     let errors = validate(&good_draft(), &policy, now()).unwrap_err();
     let reason = &errors[0];
     assert_eq!(

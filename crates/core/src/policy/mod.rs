@@ -2,8 +2,8 @@
 //!
 //! One document decides everything the widget and the server enforce: which reasons and
 //! resolutions are offered, which fields are required, how the order is looked up, what
-//! evidence is accepted, how long each reason stays open after delivery and the
-//! working-day deadlines of the lifecycle. Every key is optional (missing keys take the
+//! evidence is accepted, how long each reason stays open after delivery, the
+//! working-day deadlines of the lifecycle and the escalation targets. Every key is optional (missing keys take the
 //! DOMAIN.md defaults) and every unknown key is an error, so a typo never silently falls
 //! back to a default.
 
@@ -20,6 +20,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{ComplaintReason, ResolutionKind};
+use crate::escalation::EscalationTargets;
 
 pub use check::MAX_DESCRIPTION_CHARS;
 pub use deadlines::Deadlines;
@@ -43,8 +44,6 @@ pub use window::{ComplaintWindow, ComplaintWindows, WindowStatus};
 /// let err = ComplaintPolicy::from_json(r#"{"evidence": {"max_file_bytes": 0}}"#).unwrap_err();
 /// assert_eq!(err.to_string(), "evidence.max_file_bytes: must be > 0");
 /// ```
-// TODO(core): add `pub escalation: crate::escalation::EscalationTargets` once the
-// escalation module defines it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct ComplaintPolicy {
@@ -66,6 +65,8 @@ pub struct ComplaintPolicy {
     pub windows: ComplaintWindows,
     /// Working-day deadlines of the lifecycle.
     pub deadlines: Deadlines,
+    /// Where the shopper can turn when the shop's answer does not satisfy.
+    pub escalation: EscalationTargets,
 }
 
 impl Default for ComplaintPolicy {
@@ -80,6 +81,7 @@ impl Default for ComplaintPolicy {
             evidence: EvidenceRules::default(),
             windows: ComplaintWindows::default(),
             deadlines: Deadlines::default(),
+            escalation: EscalationTargets::default(),
         }
     }
 }

@@ -53,7 +53,8 @@ fn a_full_document_parses() {
         "order_lookup": {"key": "post_code", "required": true},
         "evidence": {"accepted": ["image/jpeg", "application/pdf"], "max_count": 3},
         "windows": {"defective_or_damaged": {"months": 36}},
-        "deadlines": {"acknowledge_working_days": 2}
+        "deadlines": {"acknowledge_working_days": 2},
+        "escalation": {"chargeback": false}
     }"#;
     let p = ComplaintPolicy::from_json(json).unwrap();
     assert_eq!(p.shop.country, crate::country::Country::BE);
@@ -69,6 +70,7 @@ fn a_full_document_parses() {
     );
     assert_eq!(p.deadlines.acknowledge_working_days, 2);
     assert_eq!(p.deadlines.resolve_working_days, 10);
+    assert!(!p.escalation.chargeback);
 }
 
 #[test]
@@ -84,6 +86,7 @@ fn unknown_fields_are_refused_with_their_path() {
         (r#"{"shop": {"colour": "red"}}"#, "shop", "colour"),
         (r#"{"evidence": {"max_size": 1}}"#, "evidence", "max_size"),
         (r#"{"deadlines": {"ack": 1}}"#, "deadlines", "ack"),
+        (r#"{"escalation": {"odr": true}}"#, "escalation", "odr"),
         (
             r#"{"windows": {"defective_or_damaged": {"years": 2}}}"#,
             "windows.defective_or_damaged",
