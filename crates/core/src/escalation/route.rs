@@ -157,7 +157,18 @@ impl WhyNot {
     }
 }
 
-/// Whether the shopper can take a route, now or later.
+/// Whether the shopper can take a route, now or later. On the wire it carries a `status`
+/// tag:
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use redress_core::escalation::{Availability, WhyNot};
+/// let opens = Availability::OpensOn { date: NaiveDate::from_ymd_opt(2026, 5, 5).unwrap() };
+/// assert_eq!(serde_json::to_string(&opens).unwrap(), r#"{"status":"opens_on","date":"2026-05-05"}"#);
+/// let closed = Availability::Unavailable { why: WhyNot::NotAMember };
+/// assert_eq!(serde_json::to_string(&closed).unwrap(), r#"{"status":"unavailable","why":"not_a_member"}"#);
+/// assert_eq!(WhyNot::NotAMember.code(), "escalation.why_not.not_a_member");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum Availability {

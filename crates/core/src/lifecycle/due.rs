@@ -87,6 +87,12 @@ impl DeadlineRules {
 }
 
 /// The steps a complaint owes the shopper, in lifecycle order.
+///
+/// ```
+/// use redress_core::lifecycle::{DueStatus, DueStepKind};
+/// assert_eq!(DueStepKind::BoardAnswer.code(), "due.board_answer");
+/// assert_eq!(serde_json::to_string(&DueStatus::MetLate).unwrap(), r#""met_late""#);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DueStepKind {
