@@ -11,7 +11,7 @@ mod targets;
 #[cfg(test)]
 mod tests;
 
-pub use next_steps::{EscalationContext, ProductCategory, next_steps};
+pub use next_steps::{EscalationContext, ProductCategory, next_steps, next_steps_for_policy};
 pub use route::{Availability, EscalationOption, EscalationRoute, ExternalBody, WhyNot};
 pub use targets::{
     BodyName, BodyNameError, BodyUrl, BodyUrlError, EscalationTargets, MemberId, MemberIdError,

@@ -12,8 +12,10 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::calendar::CalendarError;
 use crate::country::Country;
 use crate::lifecycle::{ComplaintState, DeadlineRules, DueStatus, Timeline};
+use crate::policy::ComplaintPolicy;
 
 use super::route::{Availability, EscalationOption, EscalationRoute, WhyNot};
 use super::targets::{BodyUrl, EscalationTargets, NamedBody};
@@ -40,6 +42,49 @@ pub struct EscalationContext {
     pub category: ProductCategory,
     /// The moment the routes are judged at.
     pub now: DateTime<Utc>,
+}
+
+impl EscalationContext {
+    /// The context of a complaint against the shop whose policy this is.
+    pub fn for_policy(
+        policy: &ComplaintPolicy,
+        shopper_country: Country,
+        category: ProductCategory,
+        now: DateTime<Utc>,
+    ) -> EscalationContext {
+        EscalationContext {
+            shop_country: policy.shop.country,
+            shopper_country,
+            category,
+            now,
+        }
+    }
+}
+
+/// [`next_steps`] with the targets, calendar, time zone and deadlines of the shop's policy.
+/// Fails only for a shop country whose holidays are not modelled.
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use redress_core::{country::Country, policy::ComplaintPolicy};
+/// use redress_core::escalation::{next_steps_for_policy, EscalationRoute, ProductCategory};
+/// use redress_core::lifecycle::{Actor, Timeline};
+/// let policy = ComplaintPolicy::default();
+/// let filed = Utc.with_ymd_and_hms(2026, 4, 24, 9, 0, 0).unwrap();
+/// let timeline = Timeline::received(filed, Actor::Shopper).unwrap();
+/// let options = next_steps_for_policy(&timeline, &policy, Country::DE, ProductCategory::General, filed).unwrap();
+/// assert_eq!(options.len(), EscalationRoute::ALL.len());
+/// ```
+pub fn next_steps_for_policy(
+    timeline: &Timeline,
+    policy: &ComplaintPolicy,
+    shopper_country: Country,
+    category: ProductCategory,
+    now: DateTime<Utc>,
+) -> Result<Vec<EscalationOption>, CalendarError> {
+    let rules = DeadlineRules::from_policy(policy)?;
+    let context = EscalationContext::for_policy(policy, shopper_country, category, now);
+    Ok(next_steps(timeline, &policy.escalation, &rules, &context))
 }
 
 /// Every escalation route, in [`EscalationRoute::ALL`] order, with whether it is open now,
