@@ -8,8 +8,10 @@ use crate::domain::{
     ResolutionKind,
 };
 
-/// The resolution the shopper asks for; compensation always carries its amount.
+/// The resolution the shopper asks for; compensation always carries its amount, and
+/// nothing else does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "DesiredResolutionParts")]
 pub struct DesiredResolution {
     kind: ResolutionKind,
     amount: Option<Money>,
@@ -38,6 +40,29 @@ impl DesiredResolution {
     /// The amount asked, for compensation only.
     pub fn amount(&self) -> Option<Money> {
         self.amount
+    }
+}
+
+/// The serialized form, checked again on the way in.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DesiredResolutionParts {
+    kind: ResolutionKind,
+    amount: Option<Money>,
+}
+
+impl TryFrom<DesiredResolutionParts> for DesiredResolution {
+    type Error = &'static str;
+    fn try_from(parts: DesiredResolutionParts) -> Result<Self, Self::Error> {
+        match (parts.kind, parts.amount) {
+            (ResolutionKind::Compensation, Some(amount)) => {
+                Ok(DesiredResolution::compensation(amount))
+            }
+            (kind, None) => {
+                DesiredResolution::new(kind).ok_or("resolution: compensation needs an amount")
+            }
+            (_, Some(_)) => Err("resolution: only compensation carries an amount"),
+        }
     }
 }
 

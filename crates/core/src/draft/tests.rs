@@ -1,4 +1,5 @@
 use chrono::{NaiveDate, TimeZone};
+use proptest::prelude::*;
 
 use super::*;
 use crate::domain::{ComplaintReason, ResolutionKind};
@@ -506,5 +507,54 @@ fn every_error_code_is_produced_by_some_rule() {
     ];
     for code in ErrorCode::ALL {
         assert!(produced.contains(code), "no test produces {code}");
+    }
+}
+
+#[test]
+fn a_stored_resolution_keeps_its_invariant() {
+    let ok = r#"{"kind":"compensation","amount":{"minor_units":100,"currency":"EUR"}}"#;
+    assert!(serde_json::from_str::<DesiredResolution>(ok).is_ok());
+    for bad in [
+        r#"{"kind":"compensation","amount":null}"#,
+        r#"{"kind":"refund","amount":{"minor_units":100,"currency":"EUR"}}"#,
+    ] {
+        assert!(
+            serde_json::from_str::<DesiredResolution>(bad).is_err(),
+            "{bad}"
+        );
+    }
+}
+
+proptest! {
+    #[test]
+    fn validate_never_panics_on_any_text(
+        texts in proptest::collection::vec("\\PC{0,30}|[0-9-]{0,12}", 14),
+        size in any::<u64>(),
+        seconds in 0i64..4_000_000_000,
+    ) {
+        let draft = ComplaintDraft {
+            order_number: texts[0].clone(),
+            email: texts[1].clone(),
+            phone: texts[2].clone(),
+            preferred_channel: texts[3].clone(),
+            post_code: texts[4].clone(),
+            reason: texts[5].clone(),
+            items: vec![texts[6].clone()],
+            order_date: texts[7].clone(),
+            delivery_date: texts[8].clone(),
+            incident_date: texts[9].clone(),
+            description: texts[10].clone(),
+            resolution: texts[11].clone(),
+            amount: texts[12].clone(),
+            currency: texts[13].clone(),
+            evidence: vec![EvidenceDraft {
+                file_name: texts[0].clone(),
+                media_type: texts[1].clone(),
+                size_bytes: size,
+                sha256: texts[2].clone(),
+            }, photo(size)],
+        };
+        let now = Utc.timestamp_opt(seconds, 0).unwrap();
+        let _ = validate(&draft, &ComplaintPolicy::default(), now);
     }
 }
