@@ -26,7 +26,7 @@ describe('demo shop', () => {
   test('loads with only the loader: no wasm before the shopper asks for the widget', async () => {
     const { page, requests, problems } = await openPage(browser.context, `${server.url}/`);
     await page.locator(`${launcher} .redress-launcher`).waitFor();
-    assert.equal(await page.locator('h1').textContent(), 'Good tools for everyday cooking');
+    assert.equal(await page.locator('h1').textContent(), 'Everyday things, delivered tomorrow');
     assert.deepEqual(requests.filter((u) => /\.wasm$|redress-[0-9a-f]+\.js$/.test(u)), []);
     const shadowed = await page.evaluate(() => {
       const host = document.querySelector('[data-redress=launcher]');

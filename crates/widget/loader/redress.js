@@ -59,8 +59,8 @@
       try {
         hostSheet = new CSSStyleSheet();
         hostSheet.replaceSync(
-          ':host{all:initial!important;display:block!important;contain:layout style}' +
-          ':host([data-redress=launcher]){position:fixed!important;right:16px!important;bottom:16px!important;width:0!important;height:0!important;z-index:2147483000!important}' +
+          ':host{display:block!important;contain:layout style}' +
+          ':host([data-redress=launcher]){all:initial!important;display:block!important;position:fixed!important;right:16px!important;bottom:16px!important;width:0!important;height:0!important;z-index:2147483000!important}' +
           ':host(redress-complaint){min-height:var(--redress-reserve,440px)!important}' +
           '[hidden]{display:none!important}.redress-launcher{display:none}'
         );
