@@ -81,6 +81,9 @@ pub struct ServeOptions {
     /// SMTP URL for shopper notifications (`smtp://user:pass@host:587`); outbox table only if absent.
     #[arg(long, env = "REDRESS_SMTP_URL", global = true, hide_env_values = true)]
     pub smtp_url: Option<String>,
+    /// Sender address of shopper notifications.
+    #[arg(long, env = "REDRESS_SMTP_FROM", global = true)]
+    pub smtp_from: Option<String>,
 }
 
 /// The TOML file: the same settings as the flags, plus the limits.
@@ -97,6 +100,7 @@ pub struct FileConfig {
     pub shop_token: Option<String>,
     pub cors_origins: Option<Vec<String>>,
     pub smtp_url: Option<String>,
+    pub smtp_from: Option<String>,
     pub limits: Option<Limits>,
 }
 
@@ -138,6 +142,7 @@ pub struct Settings {
     pub shop_token: Option<String>,
     pub cors_origins: Vec<String>,
     pub smtp_url: Option<String>,
+    pub smtp_from: String,
     pub limits: Limits,
 }
 
@@ -222,6 +227,11 @@ impl Settings {
             shop_token,
             cors_origins,
             smtp_url,
+            smtp_from: options
+                .smtp_from
+                .clone()
+                .or(file.smtp_from)
+                .unwrap_or_else(|| "complaints@localhost".to_owned()),
             limits,
         })
     }

@@ -3,7 +3,7 @@
 //! The rules are the core crate's: this module only calls them and shapes the receipt.
 
 use chrono::{DateTime, SecondsFormat, Utc};
-use redress_core::error::FieldError;
+use redress_core::draft::{self, ComplaintDraft};
 use redress_core::policy::ComplaintPolicy;
 use serde_json::json;
 
@@ -17,8 +17,16 @@ pub struct ValidComplaint {
     pub json: serde_json::Value,
     pub order_number: Option<String>,
     pub email: Option<String>,
-    /// The SHA-256 of each evidence file the draft declares, in order.
-    pub evidence_sha256: Vec<String>,
+    /// The evidence files the draft declares, in order.
+    pub evidence: Vec<DeclaredFile>,
+}
+
+/// What identifies an evidence file: its bytes' hash, its type and its size.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeclaredFile {
+    pub sha256: String,
+    pub media_type: String,
+    pub size_bytes: u64,
 }
 
 /// The language messages to the shopper use: the requested one when the shop offers it,
@@ -34,34 +42,59 @@ pub fn language(policy: &ComplaintPolicy, requested: &str) -> Result<String, App
     Ok(chosen)
 }
 
-/// Validates the draft with the core crate, returning every field error at once.
+/// Validates the draft (core `ComplaintDraft` JSON) with the core crate, returning every
+/// field error at once. A draft of the wrong shape (a number where text belongs, an
+/// unknown key) is a `json.shape` error.
 pub fn validate(
     policy: &ComplaintPolicy,
     draft: serde_json::Value,
     now: DateTime<Utc>,
-) -> Result<ValidComplaint, Vec<FieldError>> {
-    crate::draft_bridge::validate(policy, draft, now)
+) -> Result<ValidComplaint, AppError> {
+    let draft: ComplaintDraft = serde_json::from_value(draft).map_err(|e| {
+        AppError::rejected(
+            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+            "json.shape",
+            format!("draft: {e}"),
+        )
+    })?;
+    let complaint = draft::validate(&draft, policy, now).map_err(AppError::Validation)?;
+    Ok(ValidComplaint {
+        json: serde_json::to_value(&complaint).map_err(AppError::internal)?,
+        order_number: complaint.order_number().map(|o| o.as_ref().to_owned()),
+        email: complaint.contact().email().map(|e| e.as_ref().to_owned()),
+        evidence: complaint
+            .evidence()
+            .iter()
+            .map(|e| DeclaredFile {
+                sha256: e.sha256().as_ref().to_owned(),
+                media_type: e.media_type().mime().to_owned(),
+                size_bytes: e.size_bytes(),
+            })
+            .collect(),
+    })
 }
 
-/// The uploads must be exactly the files the draft declares (same bytes, same order):
-/// the receipt then proves which files the shop received.
+/// The uploads must be exactly the files the draft declares (same bytes, type and size,
+/// same order): the receipt then proves which files the shop received.
 pub fn check_evidence(
     complaint: &ValidComplaint,
     evidence: &[EvidenceRecord],
 ) -> Result<(), AppError> {
-    let uploaded: Vec<&str> = evidence.iter().map(|e| e.sha256.as_str()).collect();
-    let declared: Vec<&str> = complaint
-        .evidence_sha256
+    let uploaded: Vec<DeclaredFile> = evidence
         .iter()
-        .map(String::as_str)
+        .map(|e| DeclaredFile {
+            sha256: e.sha256.clone(),
+            media_type: e.media_type.clone(),
+            size_bytes: u64::try_from(e.size_bytes).unwrap_or_default(),
+        })
         .collect();
-    if uploaded == declared {
+    if uploaded == complaint.evidence {
         Ok(())
     } else {
         Err(AppError::rejected(
             axum::http::StatusCode::UNPROCESSABLE_ENTITY,
             "evidence.mismatch",
-            "evidence_ids must name the uploads of the draft's evidence files, in the same order",
+            "evidence_ids must name the uploads of the draft's evidence files (same sha256, media type and size), in the same order",
         ))
     }
 }

@@ -39,15 +39,20 @@ impl IdempotencyKey {
     }
 
     /// Parses a key.
-    pub fn parse(raw: &str) -> Result<IdempotencyKey, ()> {
+    pub fn parse(raw: &str) -> Result<IdempotencyKey, IdempotencyKeyError> {
         let ok = (1..=128).contains(&raw.len()) && raw.bytes().all(|b| b.is_ascii_graphic());
         if ok {
             Ok(IdempotencyKey(raw.to_owned()))
         } else {
-            Err(())
+            Err(IdempotencyKeyError)
         }
     }
 }
+
+/// The key is empty, too long or has characters other than visible ASCII.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("idempotency_key: must be 1 to 128 visible ASCII characters")]
+pub struct IdempotencyKeyError;
 
 impl AsRef<str> for IdempotencyKey {
     fn as_ref(&self) -> &str {

@@ -26,6 +26,8 @@ pub enum StartError {
     Key(#[from] crate::receipt::KeyError),
     #[error("listen {0}: {1}")]
     Listen(String, std::io::Error),
+    #[error(transparent)]
+    Mail(#[from] crate::mail::MailError),
     #[error("import: {0}")]
     Import(String),
 }
@@ -61,6 +63,10 @@ pub async fn serve(settings: Settings) -> Result<(), StartError> {
     let address = listener
         .local_addr()
         .map_err(|e| StartError::Listen(settings.listen.to_string(), e))?;
+    if let Some(url) = &settings.smtp_url {
+        let mailer = crate::mail::Mailer::new(url, &settings.smtp_from)?;
+        tokio::spawn(crate::mail::deliver(state.clone(), mailer));
+    }
     tokio::spawn(crate::routes::evidence::sweep_expired(state));
     // Tests and scripts wait for exactly this line.
     println!("redress-server listening on http://{address}");

@@ -1,12 +1,18 @@
-//! The complaint's timeline as the tracker and the shop see it: stored events in, derived
-//! status, due dates and next steps out.
+//! The complaint's timeline as the tracker and the shop see it: stored entries in, the
+//! core crate's derived state, due steps and escalation routes out.
 //!
-//! TODO(core): the derivation belongs to `redress_core::lifecycle::Timeline` and
-//! `redress_core::escalation::next_steps`; until they land this module keeps a minimal
-//! stop-gap (event kinds and the acknowledgement deadline only).
+//! Only the timeline is stored (one `TimelineEntry` JSON per row). The `status`, `open`
+//! and `next_due_at` columns of the complaints table are an index for the shop's list
+//! filters, rewritten from this derivation on every append; the tracker never reads them.
 
-use chrono::{DateTime, SecondsFormat, Utc};
-use redress_core::calendar::WorkingCalendar;
+use axum::http::StatusCode;
+use chrono::{DateTime, Utc};
+use redress_core::escalation::{
+    EscalationContext, EscalationRoute, EscalationTargets, ProductCategory, next_steps,
+};
+use redress_core::lifecycle::{
+    Actor, DeadlineRules, DueStatus, LifecycleEvent, Timeline, TimelineEntry, TimelineError,
+};
 use redress_core::policy::ComplaintPolicy;
 use serde_json::json;
 
@@ -16,32 +22,23 @@ use crate::store::StoredEvent;
 /// What the timeline says now.
 #[derive(Debug, Clone)]
 pub struct Derived {
+    /// The core `ComplaintState` code, e.g. `acknowledged`.
     pub status: String,
+    /// Not closed (accepted, referred outside or withdrawn).
     pub open: bool,
-    /// The next deadline (Unix seconds), for the overdue filter.
+    /// The earliest due time of a step still open (Unix seconds), for the overdue filter.
     pub next_due_at: Option<i64>,
-    /// The tracker view: status, timeline, due dates, next steps.
+    /// The tracker view (see [`derive`]).
     pub view: serde_json::Value,
 }
 
-const KINDS: &[(&str, &str)] = &[
-    ("received", "received"),
-    ("acknowledged", "acknowledged"),
-    ("assigned", "assigned"),
-    ("progress_reported", "in_progress"),
-    ("resolved", "resolved"),
-    ("rejected", "rejected"),
-    ("escalated", "escalated"),
-    ("board_answered", "board_answered"),
-    ("referred", "referred"),
-];
-
-/// The first event of every timeline.
-pub fn received_event(_now: DateTime<Utc>) -> String {
-    json!({"type": "received"}).to_string()
+/// The first entry of every timeline: received, recorded by the server.
+pub fn received_event(now: DateTime<Utc>) -> String {
+    let entry = TimelineEntry::new(now, Actor::System, LifecycleEvent::Received);
+    serde_json::to_string(&entry).unwrap_or_default()
 }
 
-/// A stored event built in memory (for deriving before the first write).
+/// A stored entry built in memory (for deriving before the first write).
 pub fn stored(seq: i64, at: i64, event: &str) -> StoredEvent {
     StoredEvent {
         seq,
@@ -50,104 +47,141 @@ pub fn stored(seq: i64, at: i64, event: &str) -> StoredEvent {
     }
 }
 
-/// The shopper's escalation to the board.
-pub fn escalation_event(statement: Option<&str>) -> Result<serde_json::Value, AppError> {
-    Ok(json!({"type": "escalated", "statement": statement}))
+/// The shopper's escalation: to the board, or (with `to`) to an external body.
+pub fn escalation_event(to: Option<serde_json::Value>) -> Result<serde_json::Value, AppError> {
+    Ok(match to {
+        None => json!({"type": "escalated_to_board"}),
+        Some(body) => json!({"type": "referred_externally", "body": body}),
+    })
 }
 
-/// Derives the status and the view from the stored events.
+fn timeline(events: &[StoredEvent]) -> Result<Timeline, AppError> {
+    let entries: Vec<TimelineEntry> = events
+        .iter()
+        .map(|e| serde_json::from_str(&e.event))
+        .collect::<Result<_, _>>()
+        .map_err(AppError::internal)?;
+    Timeline::try_from(entries).map_err(AppError::internal)
+}
+
+fn rules(policy: &ComplaintPolicy) -> Result<DeadlineRules, AppError> {
+    DeadlineRules::from_policy(policy).map_err(AppError::internal)
+}
+
+fn context(policy: &ComplaintPolicy, now: DateTime<Utc>) -> EscalationContext {
+    // TODO: the shopper's country once the draft carries it; until then a complaint is
+    // treated as domestic.
+    EscalationContext {
+        shop_country: policy.shop.country,
+        shopper_country: policy.shop.country,
+        category: ProductCategory::General,
+        now,
+    }
+}
+
+// TODO(core): `policy.escalation` once ComplaintPolicy carries the EscalationTargets.
+fn targets(_policy: &ComplaintPolicy) -> EscalationTargets {
+    EscalationTargets::default()
+}
+
+/// Derives the tracker view from the stored entries:
+/// `{status, open, handler, received_at, overdue, due_steps, allowed_events, next_steps, timeline}`
+/// where `due_steps` are core `DueStep`s, `next_steps` core `EscalationOption`s and
+/// `timeline` core `TimelineEntry`s (`{at, actor, event}`), all as the core crate
+/// serializes them.
 pub fn derive(
     policy: &ComplaintPolicy,
     events: &[StoredEvent],
     now: DateTime<Utc>,
 ) -> Result<Derived, AppError> {
-    let parsed: Vec<(i64, serde_json::Value)> = events
+    let timeline = timeline(events)?;
+    view(policy, &timeline, now)
+}
+
+fn view(
+    policy: &ComplaintPolicy,
+    timeline: &Timeline,
+    now: DateTime<Utc>,
+) -> Result<Derived, AppError> {
+    let rules = rules(policy)?;
+    let state = timeline.state();
+    let due = timeline.due_steps(&rules, now);
+    let next_due_at = due
         .iter()
-        .map(|e| serde_json::from_str(&e.event).map(|v| (e.at, v)))
-        .collect::<Result<_, _>>()
-        .map_err(AppError::internal)?;
-    let last_kind = parsed
-        .last()
-        .and_then(|(_, v)| v.get("type").and_then(|t| t.as_str()))
-        .unwrap_or("received");
-    let status = KINDS
-        .iter()
-        .find(|(k, _)| *k == last_kind)
-        .map(|(_, s)| *s)
-        .unwrap_or("received");
-    let open = !matches!(status, "resolved" | "rejected" | "referred");
-    let filed_at = parsed
-        .first()
-        .map(|(at, _)| *at)
-        .unwrap_or_else(|| now.timestamp());
-    let next_due_at = if status == "received" {
-        acknowledge_due(policy, filed_at)
-    } else {
-        None
-    };
-    let stamp = |s: i64| {
-        DateTime::from_timestamp(s, 0)
-            .map(|t| t.to_rfc3339_opts(SecondsFormat::Secs, true))
-            .unwrap_or_default()
-    };
+        .filter(|s| matches!(s.status(), DueStatus::Open | DueStatus::Overdue))
+        .map(|s| s.due_by().timestamp())
+        .min();
+    let options = next_steps(timeline, &targets(policy), &rules, &context(policy, now));
     let view = json!({
-        "status": status,
-        "open": open,
-        "overdue": next_due_at.is_some_and(|due| due < now.timestamp()),
-        "next_due_at": next_due_at.map(stamp),
-        "timeline": parsed.iter().map(|(at, v)| json!({"at": stamp(*at), "event": v})).collect::<Vec<_>>(),
-        "next_steps": [],
+        "status": state.code(),
+        "open": !state.is_closed(),
+        "handler": timeline.handler().map(|h| h.as_ref().to_owned()),
+        "received_at": timeline.received_at(),
+        "overdue": due.iter().any(|s| s.is_overdue()),
+        "due_steps": due,
+        "allowed_events": timeline.allowed_events(),
+        "next_steps": options,
+        "timeline": timeline.entries(),
     });
     Ok(Derived {
-        status: status.to_owned(),
-        open,
+        status: state.code().to_owned(),
+        open: !state.is_closed(),
         next_due_at,
         view,
     })
 }
 
-/// Checks `event` against the timeline and returns its stored form and the new state.
+/// Checks `event` (core `LifecycleEvent` JSON) recorded by `actor` against the timeline;
+/// returns the entry to store and the state after it. A shopper's escalation must also be
+/// a route open now (`next_steps`), as the core lifecycle asks of the server.
 pub fn apply(
     policy: &ComplaintPolicy,
     events: &[StoredEvent],
+    actor: Actor,
     event: serde_json::Value,
     now: DateTime<Utc>,
 ) -> Result<(String, Derived), AppError> {
-    let kind = event
-        .get("type")
-        .and_then(|t| t.as_str())
-        .unwrap_or_default();
-    if kind == "received" || !KINDS.iter().any(|(k, _)| *k == kind) {
-        return Err(AppError::rejected(
-            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+    let event: LifecycleEvent = serde_json::from_value(event).map_err(|e| {
+        AppError::rejected(
+            StatusCode::UNPROCESSABLE_ENTITY,
             "lifecycle.event",
-            format!("{kind:?} is not an event that can be appended"),
-        ));
+            format!("not a lifecycle event: {e}"),
+        )
+    })?;
+    let mut timeline = timeline(events)?;
+    if actor == Actor::Shopper {
+        let route = match &event {
+            LifecycleEvent::EscalatedToBoard => Some(EscalationRoute::Board),
+            LifecycleEvent::ReferredExternally { body } => Some(EscalationRoute::from(*body)),
+            _ => None,
+        };
+        if let Some(route) = route {
+            let options = next_steps(
+                &timeline,
+                &targets(policy),
+                &rules(policy)?,
+                &context(policy, now),
+            );
+            if !options.iter().any(|o| o.route() == route && o.is_open()) {
+                return Err(AppError::rejected(
+                    StatusCode::CONFLICT,
+                    "escalation.not_open",
+                    "this escalation route is not open for the complaint now; see next_steps",
+                ));
+            }
+        }
     }
-    let current = derive(policy, events, now)?;
-    if !current.open && kind != "escalated" {
-        return Err(AppError::rejected(
-            axum::http::StatusCode::CONFLICT,
-            "lifecycle.transition",
-            format!("a {} complaint cannot take {kind:?}", current.status),
-        ));
-    }
-    let text = event.to_string();
-    let mut all = events.to_vec();
-    all.push(stored(
-        i64::try_from(events.len()).unwrap_or(i64::MAX),
-        now.timestamp(),
-        &text,
-    ));
-    Ok((text, derive(policy, &all, now)?))
+    let entry = TimelineEntry::new(now, actor, event);
+    let stored = serde_json::to_string(&entry).map_err(AppError::internal)?;
+    timeline.append(entry).map_err(|e| refused(&e))?;
+    Ok((stored, view(policy, &timeline, now)?))
 }
 
-fn acknowledge_due(policy: &ComplaintPolicy, filed_at: i64) -> Option<i64> {
-    let calendar = WorkingCalendar::for_country(policy.shop.country).ok()?;
-    let filed = DateTime::from_timestamp(filed_at, 0)?;
-    let day = calendar.add_working_days(
-        policy.today(filed),
-        u32::from(policy.deadlines.acknowledge_working_days),
-    );
-    Some(policy.shop.time_zone.end_of_local_day(day).timestamp())
+fn refused(error: &TimelineError) -> AppError {
+    let status = match error {
+        TimelineError::ActorNotAllowed { .. } => StatusCode::FORBIDDEN,
+        TimelineError::PromiseInThePast { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+        _ => StatusCode::CONFLICT,
+    };
+    AppError::rejected(status, error.code(), error.to_string())
 }

@@ -54,7 +54,9 @@ pub struct TokenQuery {
 #[utoipa::path(post, path = "/api/complaints", tag = "shopper", request_body = FileComplaintRequest,
     params(("Idempotency-Key" = Option<String>, Header, description = "1-128 visible ASCII characters, e.g. a UUID")),
     responses((status = 201, body = FiledComplaint),
-              (status = 422, body = crate::error::ErrorBody, description = "validation (fields), evidence.unavailable, idempotency_key.reused")))]
+              (status = 422, body = crate::error::ErrorBody, description = "validation (fields), json.shape, evidence.unavailable, evidence.mismatch, idempotency_key.reused"),
+              (status = 400, body = crate::error::ErrorBody, description = "json.syntax, idempotency_key.format"),
+              (status = 413, body = crate::error::ErrorBody, description = "body.too_large")))]
 pub async fn file(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -85,8 +87,7 @@ pub async fn file(
 
     let now = chrono::Utc::now();
     let language = filing::language(&state.policy, &request.language)?;
-    let complaint =
-        filing::validate(&state.policy, request.draft, now).map_err(AppError::Validation)?;
+    let complaint = filing::validate(&state.policy, request.draft, now)?;
     let evidence = attached_evidence(&state, &request.evidence_ids).await?;
     filing::check_evidence(&complaint, &evidence)?;
 
@@ -184,24 +185,34 @@ pub async fn track(
 #[serde(deny_unknown_fields)]
 pub struct EscalateRequest {
     pub token: String,
-    /// Why the shopper is not satisfied (optional free text, stored as text).
+    /// Absent: escalate to the shop's board. Present: the external body the shopper took
+    /// the complaint to (core `ExternalBody` code, e.g. `european_consumer_centre`).
     #[serde(default)]
-    pub statement: Option<String>,
+    #[schema(value_type = Option<String>)]
+    pub referred_to: Option<serde_json::Value>,
 }
 
-/// Escalates to the shop's board (the core lifecycle decides whether it may).
+/// Escalates to the shop's board or records a referral outside; only routes the core
+/// crate's `next_steps` reports open now are accepted (`409 escalation.not_open`).
 #[utoipa::path(post, path = "/api/complaints/{reference}/escalate", tag = "shopper", params(("reference" = String, Path)),
     request_body = EscalateRequest,
     responses((status = 200, description = "tracking view after the escalation", body = Object),
-              (status = 404, body = crate::error::ErrorBody), (status = 409, body = crate::error::ErrorBody, description = "lifecycle.transition")))]
+              (status = 404, body = crate::error::ErrorBody, description = "complaint.not_found"),
+              (status = 409, body = crate::error::ErrorBody, description = "escalation.not_open, transition.not_allowed, complaint.concurrent_update")))]
 pub async fn escalate(
     State(state): State<AppState>,
     Path(reference): Path<String>,
     Json(request): Json<EscalateRequest>,
 ) -> Result<Json<serde_json::Value>, AppError> {
     let complaint = authorized(&state, &reference, Some(&request.token)).await?;
-    let event = tracking::escalation_event(request.statement.as_deref())?;
-    let derived = crate::routes::shop::append(&state, &complaint, event).await?;
+    let event = tracking::escalation_event(request.referred_to)?;
+    let derived = crate::routes::shop::append(
+        &state,
+        &complaint,
+        redress_core::lifecycle::Actor::Shopper,
+        event,
+    )
+    .await?;
     Ok(Json(derived.view))
 }
 

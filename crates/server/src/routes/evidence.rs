@@ -9,7 +9,7 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use futures_util::StreamExt;
 use redress_core::domain::{FileName, Sha256Digest};
-use redress_core::evidence::MediaType;
+use redress_core::evidence::{MediaType, check_declared_type};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use tokio::io::AsyncWriteExt;
@@ -21,7 +21,7 @@ use crate::store::EvidenceRecord;
 /// How long an upload may wait for the complaint that attaches it.
 pub const UNATTACHED_LIFETIME: Duration = Duration::from_secs(24 * 60 * 60);
 /// How many leading bytes the type sniffer sees.
-const SNIFF_BYTES: usize = 4096;
+const SNIFF_BYTES: usize = 8 * 1024;
 
 /// Query of the upload: the client's SHA-256 of the bytes and the file's name as the
 /// shopper chose it (kept as text for the handler, never used as a path).
@@ -127,13 +127,9 @@ pub async fn upload(
             "the file is empty",
         ));
     }
-    if crate::sniff::sniff(&prefix) != Some(declared) {
-        return Err(reject(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "evidence.type_mismatch",
-            "the file's bytes are not of the declared type",
-        ));
-    }
+    let media_type = check_declared_type(declared, &prefix).map_err(|e| {
+        AppError::rejected(StatusCode::UNPROCESSABLE_ENTITY, e.code(), e.to_string())
+    })?;
     let sha256 = hex::encode(hasher.finalize());
     if sha256 != declared_hash {
         return Err(reject(
@@ -148,7 +144,7 @@ pub async fn upload(
     let record = EvidenceRecord {
         id: format!("ev_{}", crate::token::random_hex(16)?),
         sha256: sha256.clone(),
-        media_type: declared.mime().to_owned(),
+        media_type: media_type.mime().to_owned(),
         size_bytes: i64::try_from(size).unwrap_or(i64::MAX),
         original_name: name.clone(),
         uploaded_at: chrono::Utc::now().timestamp(),

@@ -45,7 +45,9 @@ pub struct OrderSummary {
     responses((status = 200, body = OrderSummary),
               (status = 404, body = crate::error::ErrorBody, description = "order.not_found"),
               (status = 422, body = crate::error::ErrorBody),
-              (status = 429, body = crate::error::ErrorBody, description = "rate_limited")))]
+              (status = 429, body = crate::error::ErrorBody, description = "rate_limited"),
+              (status = 400, body = crate::error::ErrorBody, description = "json.syntax"),
+              (status = 413, body = crate::error::ErrorBody, description = "body.too_large")))]
 pub async fn lookup(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,

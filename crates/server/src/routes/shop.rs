@@ -5,6 +5,7 @@ use axum::body::Body;
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use redress_core::lifecycle::Actor;
 use serde::Deserialize;
 
 use crate::error::{AppError, Json};
@@ -98,7 +99,7 @@ pub async fn read(
 /// Downloads one evidence file of a complaint, always as an attachment.
 #[utoipa::path(get, path = "/api/shop/complaints/{reference}/evidence/{id}", tag = "shop",
     params(("reference" = String, Path), ("id" = String, Path)), security(("shop_token" = [])),
-    responses((status = 200, description = "the file's bytes"), (status = 404, body = crate::error::ErrorBody)))]
+    responses((status = 200, description = "the file's bytes"), (status = 401, body = crate::error::ErrorBody), (status = 404, body = crate::error::ErrorBody)))]
 pub async fn evidence_file(
     _: ShopAuth,
     State(state): State<AppState>,
@@ -143,6 +144,10 @@ pub async fn evidence_file(
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AppendRequest {
+    /// Who records it: `shop` (default) or `board` (for `board_answered`).
+    #[serde(default)]
+    #[schema(value_type = Option<String>)]
+    pub actor: Option<Actor>,
     /// The core crate's lifecycle event (acknowledge, assign, progress report, resolve,
     /// reject, board answer, refer), as JSON.
     #[schema(value_type = Object)]
@@ -154,15 +159,27 @@ pub struct AppendRequest {
 #[utoipa::path(post, path = "/api/shop/complaints/{reference}/events", tag = "shop",
     params(("reference" = String, Path)), request_body = AppendRequest, security(("shop_token" = [])),
     responses((status = 200, description = "tracking view after the event", body = Object),
-              (status = 409, body = crate::error::ErrorBody), (status = 422, body = crate::error::ErrorBody)))]
+              (status = 401, body = crate::error::ErrorBody, description = "shop.unauthorized"),
+              (status = 403, body = crate::error::ErrorBody, description = "timeline.actor_not_allowed"),
+              (status = 404, body = crate::error::ErrorBody, description = "complaint.not_found"),
+              (status = 409, body = crate::error::ErrorBody, description = "transition.not_allowed, timeline.*, complaint.concurrent_update"),
+              (status = 422, body = crate::error::ErrorBody, description = "lifecycle.event, timeline.promise_in_the_past")))]
 pub async fn append_event(
     _: ShopAuth,
     State(state): State<AppState>,
     Path(reference): Path<String>,
     Json(request): Json<AppendRequest>,
 ) -> Result<Json<serde_json::Value>, AppError> {
+    let actor = request.actor.unwrap_or(Actor::Shop);
+    if !matches!(actor, Actor::Shop | Actor::Board) {
+        return Err(AppError::rejected(
+            StatusCode::FORBIDDEN,
+            "timeline.actor_not_allowed",
+            "the shop-side API records events of the shop or its board only",
+        ));
+    }
     let complaint = find(&state, &reference).await?;
-    let derived = append(&state, &complaint, request.event).await?;
+    let derived = append(&state, &complaint, actor, request.event).await?;
     Ok(Json(derived.view))
 }
 
@@ -170,11 +187,12 @@ pub async fn append_event(
 pub async fn append(
     state: &AppState,
     complaint: &StoredComplaint,
+    actor: Actor,
     event: serde_json::Value,
 ) -> Result<Derived, AppError> {
     let now = chrono::Utc::now();
     let events = state.store.events(&complaint.reference).await?;
-    let (event_json, derived) = tracking::apply(&state.policy, &events, event, now)?;
+    let (event_json, derived) = tracking::apply(&state.policy, &events, actor, event, now)?;
     let seq = i64::try_from(events.len()).unwrap_or(i64::MAX);
     let notification = (derived.status != complaint.status)
         .then(|| -> Result<_, AppError> {

@@ -176,6 +176,10 @@ pub trait ComplaintStore: Send + Sync {
         filter: &ComplaintFilter,
     ) -> Result<Vec<StoredComplaint>, StoreError>;
     async fn outbox(&self, reference: &str) -> Result<Vec<Notification>, StoreError>;
+    /// Messages not yet handed to the mail server, oldest first.
+    async fn unsent(&self, limit: i64) -> Result<Vec<Notification>, StoreError>;
+    /// Records that a message was handed to the mail server.
+    async fn mark_sent(&self, id: &str, at: i64) -> Result<(), StoreError>;
 }
 
 /// A line of an order.

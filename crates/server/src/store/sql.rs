@@ -311,30 +311,33 @@ impl ComplaintStore for SqlStore {
         Ok(rows.into_iter().map(complaint_from).collect())
     }
 
-    async fn outbox(&self, reference: &str) -> Result<Vec<Notification>, StoreError> {
-        let rows: Vec<(String, String, Option<String>, String, String, String, i64)> =
-            sqlx::query_as(
-                "SELECT id, complaint_reference, recipient, language, subject, body, created_at FROM outbox WHERE complaint_reference = $1 ORDER BY created_at, id",
-            )
-            .bind(reference)
-            .fetch_all(&self.pool)
+    async fn unsent(&self, limit: i64) -> Result<Vec<Notification>, StoreError> {
+        let rows: Vec<NotificationRow> = sqlx::query_as(
+            "SELECT id, complaint_reference, recipient, language, subject, body, created_at FROM outbox WHERE sent_at IS NULL AND recipient IS NOT NULL ORDER BY created_at, id LIMIT $1",
+        )
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(notification_from).collect())
+    }
+
+    async fn mark_sent(&self, id: &str, at: i64) -> Result<(), StoreError> {
+        sqlx::query("UPDATE outbox SET sent_at = $1 WHERE id = $2")
+            .bind(at)
+            .bind(id)
+            .execute(&self.pool)
             .await?;
-        Ok(rows
-            .into_iter()
-            .map(
-                |(id, complaint_reference, recipient, language, subject, body, created_at)| {
-                    Notification {
-                        id,
-                        complaint_reference,
-                        recipient,
-                        language,
-                        subject,
-                        body,
-                        created_at,
-                    }
-                },
-            )
-            .collect())
+        Ok(())
+    }
+
+    async fn outbox(&self, reference: &str) -> Result<Vec<Notification>, StoreError> {
+        let rows: Vec<NotificationRow> = sqlx::query_as(
+            "SELECT id, complaint_reference, recipient, language, subject, body, created_at FROM outbox WHERE complaint_reference = $1 ORDER BY created_at, id",
+        )
+        .bind(reference)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(notification_from).collect())
     }
 }
 
@@ -355,4 +358,20 @@ async fn insert_notification(
     .execute(&mut **tx)
     .await?;
     Ok(())
+}
+
+type NotificationRow = (String, String, Option<String>, String, String, String, i64);
+
+fn notification_from(
+    (id, complaint_reference, recipient, language, subject, body, created_at): NotificationRow,
+) -> Notification {
+    Notification {
+        id,
+        complaint_reference,
+        recipient,
+        language,
+        subject,
+        body,
+        created_at,
+    }
 }

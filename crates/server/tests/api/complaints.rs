@@ -167,7 +167,7 @@ pub async fn file_track_and_handle(server: &TestServer) {
 
 /// The shop's acknowledgement naming its handler.
 pub fn acknowledge_event() -> Value {
-    json!({"type": "acknowledged", "handler": "Sanne de Vries"})
+    json!({"type": "acknowledged", "handler": "Sanne de Vries", "expected_answer_on": (chrono::Utc::now().date_naive() + chrono::Days::new(7)).to_string()})
 }
 
 trait Pipe: Sized {
@@ -339,12 +339,7 @@ async fn the_shopper_escalates_with_the_token() {
         .post_json(&path, &json!({"token": "0".repeat(32)}))
         .await;
     assert_eq!(denied.status(), 404);
-    let escalated = server
-        .post_json(
-            &path,
-            &json!({"token": token, "statement": "No answer within the deadline."}),
-        )
-        .await;
+    let escalated = server.post_json(&path, &json!({"token": token})).await;
     let status = escalated.status();
     let body = json(escalated).await;
     // The core lifecycle decides whether a fresh complaint may be escalated already;

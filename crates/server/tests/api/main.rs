@@ -6,5 +6,6 @@ mod crash;
 mod evidence;
 mod helpers;
 mod lookup;
+mod openapi;
 mod policy;
 mod postgres;
