@@ -14,7 +14,10 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
-fn assert_holidays(country: Country, year: i32, expected: &[(u32, u32, &str)]) {
+/// Month, day, code.
+type Expected = (u32, u32, &'static str);
+
+fn assert_holidays(country: Country, year: i32, expected: &[Expected]) {
     let actual: Vec<(u32, u32, &str)> = calendar(country)
         .holidays(year)
         .iter()
@@ -192,7 +195,7 @@ fn luxembourg_matches_the_official_lists() {
 fn england_and_wales_match_the_gov_uk_lists() {
     use Country::GB;
     #[rustfmt::skip]
-    let years: [(i32, &[(u32, u32, &str)]); 8] = [
+    let years: [(i32, &[Expected]); 8] = [
         (2011, &[(1, 3, "new_years_day_substitute"), (4, 22, "good_friday"), (4, 25, "easter_monday"),
             (4, 29, "royal_wedding"), (5, 2, "early_may_bank_holiday"), (5, 30, "spring_bank_holiday"),
             (8, 29, "summer_bank_holiday"), (12, 26, "boxing_day"), (12, 27, "christmas_day_substitute")]),

@@ -279,10 +279,10 @@ impl ShopTimeZone {
             }
         }
         // Midnight fell in the spring-forward gap: the day starts at the clock change.
-        if let Some(start) = summer_time_start(date.year()) {
-            if self.local_date(start) == date {
-                return start;
-            }
+        if let Some(start) = summer_time_start(date.year())
+            && self.local_date(start) == date
+        {
+            return start;
         }
         // Only reachable at chrono's limits.
         candidates

@@ -173,8 +173,10 @@ mod tests {
     #[test]
     fn damaged_blocks_yield_no_facts_rather_than_a_panic() {
         let mut block = orientation_only(6);
-        block[9] = 0xFF; // entry count far beyond the block
-        assert_eq!(read(&block).orientation, None);
+        block[9] = 0xFF; // entry count far beyond the block: the entries there still count
+        assert_eq!(read(&block).orientation, Some(6));
+        block[4..8].copy_from_slice(&[0xFF, 0xFF, 0xFF, 0xF0]); // IFD0 past the end
+        assert_eq!(read(&block), ExifFacts::default());
         assert_eq!(read(b"MM\0*\xFF\xFF\xFF\xFF"), ExifFacts::default());
         assert_eq!(read(b"II"), ExifFacts::default());
     }

@@ -45,9 +45,10 @@ pub(super) fn strip(bytes: &[u8]) -> Result<Stripped, StripError> {
     let mut report = Stripped::unchanged(&[]);
     let mut out = Vec::with_capacity(bytes.len());
     out.extend_from_slice(&[0xFF, SOI]);
-    // Where the orientation segment goes: after the JFIF header, if any.
+    // Where the orientation segment goes: after the JFIF header, if one comes before
+    // the image segments; else right after SOI.
     let mut exif_slot = out.len();
-    let mut leading_app0 = true;
+    let mut in_header = true;
     let mut at = 2;
     loop {
         // Any number of 0xFF fill bytes may precede a marker.
@@ -90,12 +91,16 @@ pub(super) fn strip(bytes: &[u8]) -> Result<Stripped, StripError> {
         let segment = &bytes[marker_start..segment_end];
         at = segment_end;
 
-        if marker != APP0 && leading_app0 {
-            leading_app0 = false;
-            exif_slot = out.len();
+        if !matches!(marker, APP0..=APP15 | COM) {
+            in_header = false;
         }
         match marker {
-            APP0 => out.extend_from_slice(segment),
+            APP0 => {
+                out.extend_from_slice(segment);
+                if in_header {
+                    exif_slot = out.len();
+                }
+            }
             APP1 if payload.starts_with(EXIF_HEADER) => {
                 report.learn_from_exif(&payload[EXIF_HEADER.len()..]);
                 report.note(MetadataKind::Exif);
