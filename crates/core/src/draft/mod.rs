@@ -5,6 +5,13 @@
 //! [`ComplaintPolicy`] and returns either the domain [`Complaint`] or **every** field
 //! error at once, so the shopper fixes the whole form in one pass. The widget calls the
 //! same checks per field from [`field`] while the shopper types.
+//!
+//! Field paths in errors, for the widget to place each message next to its input:
+//! `order_number`, `contact` (neither e-mail nor phone), `contact.email`,
+//! `contact.phone`, `contact.preferred_channel`, `post_code`, `reason`, `items`,
+//! `items[i]`, `order_date`, `delivery_date`, `incident_date`, `description`,
+//! `resolution`, `amount`, `evidence` (count, total, missing) and `evidence[i]`
+//! (one file). `reason.window_closed` is reported on `reason`.
 
 mod complaint;
 pub mod field;
