@@ -5,6 +5,11 @@
 //! closed, and the shop's own steps stop applying once the shopper escalates to the board
 //! (the board's deadline runs instead); a step that stopped applying after its due day had
 //! passed is shown as missed.
+//!
+//! The resolution step follows the shop's latest progress report: its promised date
+//! replaces the policy's 10 working days, even when the report itself came late (the
+//! tracker shows where things stand now, not a history of lateness). The date an
+//! acknowledgement promises is shown to the shopper but does not move the policy deadline.
 
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};

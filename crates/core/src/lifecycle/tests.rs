@@ -357,3 +357,16 @@ fn a_stored_timeline_is_replayed_and_checked_when_read() {
 }
 
 pub(crate) mod properties;
+
+#[test]
+fn events_with_unknown_fields_are_refused_or_dropped() {
+    let acknowledged = r#"{ "type": "acknowledged", "handler": "Sanne", "expected_answer_on": "2026-05-08", "cc": "x" }"#;
+    assert!(serde_json::from_str::<LifecycleEvent>(acknowledged).is_err());
+    // serde lets unit variants ignore extra keys; they are dropped, never stored.
+    let withdrawn: LifecycleEvent =
+        serde_json::from_str(r#"{ "type": "withdrawn", "reason": "x" }"#).unwrap();
+    assert_eq!(
+        serde_json::to_string(&withdrawn).unwrap(),
+        r#"{"type":"withdrawn"}"#
+    );
+}
