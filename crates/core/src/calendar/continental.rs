@@ -8,13 +8,16 @@ use chrono::{Datelike, Weekday};
 
 use super::year::HolidayYear;
 
-/// The Netherlands: the "algemeen erkende feestdagen" of the Algemene termijnenwet
-/// (art. 3), the list Dutch law uses to extend time limits, so it is the right list for
-/// complaint deadlines. It counts Liberation Day (5 May) **every** year, although most
-/// collective agreements give the day off only every fifth year (2025, 2030, ...); and it
-/// does not count Good Friday.
+/// The Netherlands: the "algemeen erkende feestdagen" of the Algemene termijnenwet, the
+/// list Dutch law uses to extend legal time limits, so the right one for complaint
+/// deadlines: art. 3(1) plus Good Friday, which art. 3(2) treats as one. It counts
+/// Liberation Day (5 May) **every** year, although most collective agreements give the
+/// day off only every fifth year (2025, 2030, ...). The bridge days a royal decree adds
+/// for legal time limits every three years (such as the Friday after Ascension Day) are
+/// not holidays here: shops open on them.
 pub(crate) fn netherlands(days: &mut HolidayYear) {
     days.fixed(1, 1, "new_years_day", "New Year's Day");
+    days.easter(-2, "good_friday", "Good Friday");
     days.easter(1, "easter_monday", "Easter Monday");
     if days.year() >= 2014 {
         // King's Day, 27 April; on a Sunday it is held on Saturday the 26th.

@@ -34,12 +34,14 @@ fn netherlands_matches_the_official_lists() {
         (12, 26, "second_day_of_christmas"),
     ];
     let year = |y,
+                good_friday: (u32, u32),
                 easter_monday: (u32, u32),
                 kings_day: (u32, u32),
                 ascension: (u32, u32),
                 whit: (u32, u32)| {
         let mut list = vec![
             (1, 1, "new_years_day"),
+            (good_friday.0, good_friday.1, "good_friday"),
             (easter_monday.0, easter_monday.1, "easter_monday"),
             (kings_day.0, kings_day.1, "kings_day"),
             (5, 5, "liberation_day"),
@@ -50,11 +52,11 @@ fn netherlands_matches_the_official_lists() {
         list.extend(common_end);
         assert_holidays(NL, y, &list);
     };
-    year(2024, (4, 1), (4, 27), (5, 9), (5, 20));
+    year(2024, (3, 29), (4, 1), (4, 27), (5, 9), (5, 20));
     // 27 April 2025 is a Sunday: King's Day moves to Saturday the 26th.
-    year(2025, (4, 21), (4, 26), (5, 29), (6, 9));
-    year(2026, (4, 6), (4, 27), (5, 14), (5, 25));
-    year(2014, (4, 21), (4, 26), (5, 29), (6, 9));
+    year(2025, (4, 18), (4, 21), (4, 26), (5, 29), (6, 9));
+    year(2026, (4, 3), (4, 6), (4, 27), (5, 14), (5, 25));
+    year(2014, (4, 18), (4, 21), (4, 26), (5, 29), (6, 9));
 }
 
 #[test]
@@ -271,11 +273,16 @@ fn a_complaint_received_on_saturday_with_three_working_days_is_due_wednesday() {
 
 #[test]
 fn deadlines_skip_the_easter_weekend() {
-    // Received Thursday 2 April 2026; Good Friday is a holiday in DE and GB, not in NL.
+    // Received Thursday 2 April 2026; Good Friday is a holiday in NL, DE and GB, not in
+    // FR or BE.
     let received = date(2026, 4, 2);
     assert_eq!(
-        calendar(Country::NL).add_working_days(received, 3),
+        calendar(Country::FR).add_working_days(received, 3),
         date(2026, 4, 8)
+    );
+    assert_eq!(
+        calendar(Country::NL).add_working_days(received, 3),
+        date(2026, 4, 9)
     );
     assert_eq!(
         calendar(Country::DE).add_working_days(received, 3),
