@@ -85,7 +85,8 @@ fn targets(_policy: &ComplaintPolicy) -> EscalationTargets {
 }
 
 /// Derives the tracker view from the stored entries:
-/// `{status, open, handler, received_at, overdue, due_steps, allowed_events, next_steps, timeline}`
+/// `{status, open, handler, received_at, expected_answer_on, overdue, due_steps,
+/// allowed_events, shopper_events, next_steps, timeline}`
 /// where `due_steps` are core `DueStep`s, `next_steps` core `EscalationOption`s and
 /// `timeline` core `TimelineEntry`s (`{at, actor, event}`), all as the core crate
 /// serializes them.
@@ -119,7 +120,9 @@ fn view(
         "received_at": timeline.received_at(),
         "overdue": due.iter().any(|s| s.is_overdue()),
         "due_steps": due,
+        "expected_answer_on": timeline.expected_answer_on(),
         "allowed_events": timeline.allowed_events(),
+        "shopper_events": timeline.allowed_events_for(Actor::Shopper),
         "next_steps": options,
         "timeline": timeline.entries(),
     });

@@ -146,6 +146,9 @@ pub async fn file(
     match state.store.file_complaint(&new, record.as_ref()).await? {
         Filed::Created => {
             tracing::info!(reference = %reference, "complaint filed");
+            if let Some(n) = &new.notification {
+                tracing::info!(reference = %reference, recipient = ?n.recipient, subject = %n.subject, "notification queued");
+            }
             Ok((
                 StatusCode::CREATED,
                 [(axum::http::header::CONTENT_TYPE, "application/json")],

@@ -329,20 +329,102 @@ async fn the_shop_api_refuses_missing_and_wrong_tokens() {
 }
 
 #[tokio::test]
-async fn the_shopper_escalates_with_the_token() {
+async fn after_a_rejection_the_shopper_escalates_to_the_board_with_the_token() {
     let server = TestServer::start();
-    let filed = json(submit(&server, None, &json!({"language": "en", "draft": draft("Nobody answers my e-mails about this.", &[])})).await).await;
+    let filed = json(
+        submit(
+            &server,
+            None,
+            &json!({"language": "en", "draft": draft("The seller refuses to look at the defect.", &[])}),
+        )
+        .await,
+    )
+    .await;
     let reference = filed["reference"].as_str().unwrap();
     let token = filed["tracking_token"].as_str().unwrap();
     let path = format!("/api/complaints/{reference}/escalate");
+
+    // Nothing is answered yet and no deadline passed: the board route is not open.
+    let early = server.post_json(&path, &json!({"token": token})).await;
+    assert_eq!(early.status(), 409);
+    assert_eq!(json(early).await["error"], "escalation.not_open");
+
+    let rejected = server
+        .client
+        .post(server.url(&format!("/api/shop/complaints/{reference}/events")))
+        .bearer_auth(SHOP_TOKEN)
+        .json(&json!({"event": {"type": "rejected", "reasons": "Wear and tear is not covered."}}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(rejected.status(), 200);
+    assert_eq!(json(rejected).await["status"], "rejected");
+
     let denied = server
         .post_json(&path, &json!({"token": "0".repeat(32)}))
         .await;
     assert_eq!(denied.status(), 404);
     let escalated = server.post_json(&path, &json!({"token": token})).await;
-    let status = escalated.status();
-    let body = json(escalated).await;
-    // The core lifecycle decides whether a fresh complaint may be escalated already;
-    // either way the answer is a clear one, never a server error.
-    assert!(status == 200 || status == 409, "{status} {body}");
+    assert_eq!(escalated.status(), 200);
+    let view = json(escalated).await;
+    assert_eq!(view["status"], "escalated_to_board");
+    assert!(
+        view["due_steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["kind"] == "board_answer")
+    );
+
+    // The shop cannot record the board's answer as the shop.
+    let as_shop = server
+        .client
+        .post(server.url(&format!("/api/shop/complaints/{reference}/events")))
+        .bearer_auth(SHOP_TOKEN)
+        .json(&json!({"event": {"type": "board_answered", "outcome": {"investigation": "Photos reviewed.", "conclusions": "Defect confirmed.", "actions": "Replacement sent."}}}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(as_shop.status(), 403);
+}
+
+#[tokio::test]
+async fn events_the_lifecycle_does_not_allow_are_refused() {
+    let server = TestServer::start();
+    let filed = json(
+        submit(
+            &server,
+            None,
+            &json!({"language": "en", "draft": draft("The parcel was left in the rain.", &[])}),
+        )
+        .await,
+    )
+    .await;
+    let reference = filed["reference"].as_str().unwrap();
+    let post = |event: Value| {
+        server
+            .client
+            .post(server.url(&format!("/api/shop/complaints/{reference}/events")))
+            .bearer_auth(SHOP_TOKEN)
+            .json(&json!({"event": event}))
+            .send()
+    };
+    // Assigning before acknowledging is not a step of the lifecycle.
+    let assign = post(json!({"type": "assigned", "handler": "Piet"}))
+        .await
+        .unwrap();
+    assert_eq!(assign.status(), 409);
+    assert_eq!(json(assign).await["error"], "transition.not_allowed");
+    let nonsense = post(json!({"type": "teleported"})).await.unwrap();
+    assert_eq!(nonsense.status(), 422);
+    assert_eq!(json(nonsense).await["error"], "lifecycle.event");
+    // Nothing was appended by the refusals.
+    let one = json(
+        shop_get(&server, &format!("/api/shop/complaints/{reference}"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(one["tracking"]["timeline"].as_array().unwrap().len(), 1);
 }

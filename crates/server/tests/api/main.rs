@@ -9,3 +9,4 @@ mod lookup;
 mod openapi;
 mod policy;
 mod postgres;
+mod sweeper;
