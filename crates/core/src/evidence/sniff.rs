@@ -91,9 +91,11 @@ fn is_heic(bytes: &[u8]) -> bool {
         .any(|brand| HEIF_BRANDS.iter().any(|heif| brand == &heif[..]))
 }
 
-/// The text of the first 8 KB, if they are UTF-8 (a character cut by the window's end
-/// is fine) without NUL bytes, after an optional byte-order mark.
+/// The text of the first 8 KB, if they are UTF-8 without NUL bytes, after an optional
+/// byte-order mark. A character cut by the window's end is fine, and so is one cut at
+/// the end of a full 8 KB input: callers (the server) may pass only a file's first 8 KB.
 fn text_prefix(bytes: &[u8]) -> Option<&str> {
+    let may_be_cut = bytes.len() >= TEXT_WINDOW;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let window = &bytes[..bytes.len().min(TEXT_WINDOW)];
     if window.is_empty() || window.contains(&0) {
@@ -101,8 +103,7 @@ fn text_prefix(bytes: &[u8]) -> Option<&str> {
     }
     match std::str::from_utf8(window) {
         Ok(text) => Some(text),
-        // Only a sequence cut off by the window may be incomplete, never the file's end.
-        Err(error) if error.error_len().is_none() && window.len() < bytes.len() => {
+        Err(error) if error.error_len().is_none() && may_be_cut => {
             std::str::from_utf8(&window[..error.valid_up_to()]).ok()
         }
         Err(_) => None,
@@ -247,11 +248,13 @@ mod tests {
         assert_eq!(sniff(b"text\0with a NUL"), None);
         assert_eq!(sniff(b"latin-1 \xe9t\xe9"), None);
         assert_eq!(sniff(b""), None);
-        // A character cut by the 8 KB window is fine; one cut by the end of the file is not.
+        // A character cut by the 8 KB window is fine (the server passes only the first
+        // 8 KB); one cut by the end of a short file is not.
         let mut long = "a".repeat(TEXT_WINDOW - 1).into_bytes();
         long.extend_from_slice("é and more".as_bytes());
         assert_eq!(sniff(&long), Some(MediaType::PlainText));
-        assert_eq!(sniff(&long[..TEXT_WINDOW]), None);
+        assert_eq!(sniff(&long[..TEXT_WINDOW]), Some(MediaType::PlainText));
+        assert_eq!(sniff("short é".as_bytes().split_last().unwrap().1), None);
     }
 
     #[test]
