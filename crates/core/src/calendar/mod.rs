@@ -117,7 +117,17 @@ impl WorkingCalendar {
         days.into_sorted()
     }
 
-    /// The holiday on `date`, if there is one (the first listed, where two coincide).
+    /// The holiday on `date`, if there is one (the first listed, where two coincide), so
+    /// a status page can say why a day was skipped.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use redress_core::{calendar::WorkingCalendar, country::Country};
+    /// let england = WorkingCalendar::for_country(Country::GB).unwrap();
+    /// let boxing = england.holiday_on(NaiveDate::from_ymd_opt(2026, 12, 28).unwrap()).unwrap();
+    /// assert_eq!(boxing.name(), "Boxing Day (substitute day)");
+    /// assert_eq!(boxing.code(), "boxing_day_substitute");
+    /// ```
     pub fn holiday_on(&self, date: NaiveDate) -> Option<Holiday> {
         self.holidays(date.year())
             .into_iter()
@@ -125,6 +135,16 @@ impl WorkingCalendar {
     }
 
     /// Whether `date` is a working day: Monday to Friday and not a public holiday.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use redress_core::{calendar::WorkingCalendar, country::Country};
+    /// let luxembourg = WorkingCalendar::for_country(Country::LU).unwrap();
+    /// let date = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+    /// assert!(!luxembourg.is_working_day(date(6, 23))); // National Day, a Tuesday
+    /// assert!(!luxembourg.is_working_day(date(6, 27))); // a Saturday
+    /// assert!(luxembourg.is_working_day(date(6, 24)));
+    /// ```
     pub fn is_working_day(&self, date: NaiveDate) -> bool {
         is_weekday(date) && self.holiday_on(date).is_none()
     }
