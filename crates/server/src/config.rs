@@ -251,3 +251,31 @@ fn read_file(path: &Path) -> Result<FileConfig, ConfigError> {
 fn sqlite_url(file: &Path) -> String {
     format!("sqlite://{}?mode=rwc", file.display())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(args: &[&str]) -> Result<Settings, ConfigError> {
+        let mut all = vec!["redress-server"];
+        all.extend_from_slice(args);
+        Settings::resolve(&Cli::parse_from(all).options)
+    }
+
+    #[test]
+    fn defaults_put_everything_in_the_data_dir() {
+        let s = settings(&["--data-dir", "/srv/redress"]).unwrap();
+        assert_eq!(s.listen.to_string(), "127.0.0.1:8080");
+        assert_eq!(s.database_url, "sqlite:///srv/redress/redress.db?mode=rwc");
+    }
+
+    #[test]
+    fn bad_values_name_their_key() {
+        let err = settings(&["--cors-origins", "shop.example"]).unwrap_err();
+        assert!(err.to_string().starts_with("cors_origins:"), "{err}");
+        let err = settings(&["--shop-token", "short"]).unwrap_err();
+        assert!(err.to_string().starts_with("shop_token:"), "{err}");
+        let err = settings(&["--database-url", "mysql://x"]).unwrap_err();
+        assert!(err.to_string().starts_with("database_url:"), "{err}");
+    }
+}

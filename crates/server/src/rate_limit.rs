@@ -39,3 +39,24 @@ impl RateLimiter {
         entry.1 <= self.limit
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_key_gets_its_own_allowance() {
+        let limiter = RateLimiter::new(2, Duration::from_secs(3600));
+        assert!(limiter.allow("10.0.0.1"));
+        assert!(limiter.allow("10.0.0.1"));
+        assert!(!limiter.allow("10.0.0.1"));
+        assert!(limiter.allow("10.0.0.2"));
+    }
+
+    #[test]
+    fn a_new_window_starts_a_new_allowance() {
+        let limiter = RateLimiter::new(1, Duration::ZERO);
+        assert!(limiter.allow("RD-1001"));
+        assert!(limiter.allow("RD-1001"));
+    }
+}

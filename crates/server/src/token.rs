@@ -47,3 +47,32 @@ pub fn reference() -> Result<String, NoRandomness> {
         .collect();
     Ok(format!("C-{code}"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_are_readable_and_distinct() {
+        let a = reference().unwrap();
+        let b = reference().unwrap();
+        assert_ne!(a, b);
+        assert_eq!(a.len(), 12);
+        assert!(a.starts_with("C-"));
+        assert!(
+            a[2..]
+                .chars()
+                .all(|c| c.is_ascii_digit() || "ABCDEFGHJKMNPQRSTVWXYZ".contains(c))
+        );
+    }
+
+    #[test]
+    fn only_the_right_token_matches_its_hash() {
+        let token = random_hex(16).unwrap();
+        assert_eq!(token.len(), 32);
+        let stored = hash_token(&token);
+        assert!(token_matches(&token, &stored));
+        assert!(!token_matches(&random_hex(16).unwrap(), &stored));
+        assert!(!token_matches("", &stored));
+    }
+}

@@ -63,6 +63,16 @@ impl TestServer {
         format!("{}{}", self.base, path)
     }
 
+    /// The server's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Waits for the server to exit on its own.
+    pub fn wait(&mut self) -> std::process::ExitStatus {
+        self.child.wait().expect("wait for the server")
+    }
+
     /// SIGKILLs the server: no shutdown, no cleanup.
     pub fn kill(&mut self) {
         let _ = self.child.kill();

@@ -124,3 +124,53 @@ fn bad_config_refuses_to_start_naming_the_key() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("colour"), "{stderr}");
 }
+
+#[tokio::test]
+async fn host_pages_and_the_widget_bundle_are_served_with_the_right_types() {
+    let assets = tempfile::tempdir().unwrap();
+    let www = assets.path().join("www");
+    let pkg = assets.path().join("pkg");
+    std::fs::create_dir_all(&www).unwrap();
+    std::fs::create_dir_all(&pkg).unwrap();
+    std::fs::write(www.join("index.html"), "<!doctype html><title>shop</title>").unwrap();
+    std::fs::write(pkg.join("redress_widget.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    let server = TestServer::start_with(crate::helpers::ServerOptions {
+        config: format!("www_dir = {:?}\npkg_dir = {:?}\n", www, pkg),
+        ..Default::default()
+    });
+    let page = server.client.get(server.url("/")).send().await.unwrap();
+    assert_eq!(page.status(), 200);
+    assert!(
+        page.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
+    let wasm = server
+        .client
+        .get(server.url("/pkg/redress_widget.wasm"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(wasm.status(), 200);
+    assert_eq!(wasm.headers()["content-type"], "application/wasm");
+    let escape = server
+        .client
+        .get(server.url("/pkg/..%2F..%2Fdata%2Freceipt-signing-key"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(escape.status(), 404);
+}
+
+#[tokio::test]
+async fn sigterm_shuts_down_cleanly() {
+    let mut server = TestServer::start();
+    let pid = server.pid();
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert!(server.wait().success());
+}
