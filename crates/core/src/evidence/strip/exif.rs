@@ -4,7 +4,7 @@
 //! Every read is bounds-checked: a damaged EXIF block yields fewer facts, never an
 //! error, since the block is removed anyway.
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 
 const ORIENTATION: u16 = 0x0112;
 const EXIF_IFD: u16 = 0x8769;
@@ -135,9 +135,28 @@ pub(super) fn read(bytes: &[u8]) -> ExifFacts {
     facts
 }
 
-/// EXIF writes times as `2026:11:20 14:03:07`; unknown parts are blanks or zeros.
+/// EXIF writes times as `2026:11:20 14:03:07`; unknown parts are blanks or zeros. Read
+/// by hand: chrono's format parser would cost the widget far more than these lines.
 fn parse_exif_time(text: &str) -> Option<NaiveDateTime> {
-    NaiveDateTime::parse_from_str(text.trim(), "%Y:%m:%d %H:%M:%S").ok()
+    let b = text.trim().as_bytes();
+    if b.len() != 19
+        || b[4] != b':'
+        || b[7] != b':'
+        || b[10] != b' '
+        || b[13] != b':'
+        || b[16] != b':'
+    {
+        return None;
+    }
+    let number = |from: usize, to: usize| -> Option<u32> {
+        let digits = b.get(from..to)?;
+        digits.iter().try_fold(0u32, |value, &d| {
+            d.is_ascii_digit().then(|| value * 10 + u32::from(d - b'0'))
+        })
+    };
+    let year = i32::try_from(number(0, 4)?).ok()?;
+    let date = NaiveDate::from_ymd_opt(year, number(5, 7)?, number(8, 10)?)?;
+    date.and_hms_opt(number(11, 13)?, number(14, 16)?, number(17, 19)?)
 }
 
 /// A TIFF block holding one tag, the orientation: what is written back so the photo
@@ -187,5 +206,9 @@ mod tests {
         assert_eq!(time.to_string(), "2026-11-20 14:03:07");
         assert_eq!(parse_exif_time("    :  :     :  :  "), None);
         assert_eq!(parse_exif_time("0000:00:00 00:00:00"), None);
+        assert_eq!(parse_exif_time("2026:02:30 10:00:00"), None);
+        assert_eq!(parse_exif_time("2026:11:20 25:00:00"), None);
+        assert_eq!(parse_exif_time("2026-11-20 14:03:07"), None);
+        assert_eq!(parse_exif_time("2026:11:20 14:03:0é"), None);
     }
 }

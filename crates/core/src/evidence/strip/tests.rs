@@ -440,3 +440,31 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn adobe_colour_segments_stay_so_cmyk_photos_keep_their_colours() {
+    // YCCK needs Adobe's APP14 transform flag to decode; a vendor APP2 (MPF) goes.
+    let (width, height) = (16u16, 8u16);
+    let cmyk: Vec<u8> = (0..width * height)
+        .flat_map(|i| [(i * 3) as u8, (i * 5) as u8, (i * 7) as u8, 40])
+        .collect();
+    let mut encoded = Vec::new();
+    let mut encoder = jpeg_encoder::Encoder::new(&mut encoded, 90);
+    encoder.add_exif_metadata(&phone_exif(1)).unwrap();
+    encoder
+        .add_app_segment(2, b"MPF\0II*\0 preview index".to_vec())
+        .unwrap();
+    encoder
+        .encode(&cmyk, width, height, jpeg_encoder::ColorType::CmykAsYcck)
+        .unwrap();
+    assert!(contains(&encoded, b"Adobe"));
+    let stripped = strip_metadata(MediaType::Jpeg, &encoded).unwrap();
+    assert!(contains(stripped.bytes(), b"Adobe"));
+    assert!(!contains(stripped.bytes(), b"MPF"));
+    assert_eq!(
+        stripped.removed(),
+        [MetadataKind::Exif, MetadataKind::Vendor]
+    );
+    assert_eq!(decode_jpeg(stripped.bytes()), decode_jpeg(&encoded));
+    assert_no_private_bytes(stripped.bytes());
+}
