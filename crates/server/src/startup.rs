@@ -68,13 +68,14 @@ pub async fn serve(settings: Settings) -> Result<(), StartError> {
         tokio::spawn(crate::mail::deliver(state.clone(), mailer));
     }
     tokio::spawn(crate::routes::evidence::sweep_expired(state));
+    let shutdown = shutdown_signal().map_err(|e| StartError::Listen(address.to_string(), e))?;
     // Tests and scripts wait for exactly this line.
     println!("redress-server listening on http://{address}");
     axum::serve(
         listener,
         router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
     )
-    .with_graceful_shutdown(shutdown_signal())
+    .with_graceful_shutdown(shutdown)
     .await
     .map_err(|e| StartError::Listen(address.to_string(), e))
 }
@@ -103,26 +104,29 @@ fn clear_partial_uploads(dir: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+/// Resolves on SIGTERM or Ctrl-C. The handlers are installed here, before the ready line
+/// is printed, so a signal sent right after start-up still shuts down gracefully.
+fn shutdown_signal() -> std::io::Result<impl std::future::Future<Output = ()>> {
     #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let mut terminate = signal(SignalKind::terminate())?;
+        let mut interrupt = signal(SignalKind::interrupt())?;
+        Ok(async move {
+            tokio::select! {
+                _ = terminate.recv() => {},
+                _ = interrupt.recv() => {},
             }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = terminate => {},
+            tracing::info!("shutting down; draining in-flight requests");
+        })
     }
-    tracing::info!("shutting down; draining in-flight requests");
+    #[cfg(not(unix))]
+    {
+        Ok(async {
+            let _ = tokio::signal::ctrl_c().await;
+            tracing::info!("shutting down; draining in-flight requests");
+        })
+    }
 }
 
 /// `redress-server import-orders FILE.csv`.

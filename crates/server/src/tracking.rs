@@ -79,9 +79,8 @@ fn context(policy: &ComplaintPolicy, now: DateTime<Utc>) -> EscalationContext {
     }
 }
 
-// TODO(core): `policy.escalation` once ComplaintPolicy carries the EscalationTargets.
-fn targets(_policy: &ComplaintPolicy) -> EscalationTargets {
-    EscalationTargets::default()
+fn targets(policy: &ComplaintPolicy) -> &EscalationTargets {
+    &policy.escalation
 }
 
 /// Derives the tracker view from the stored entries:
@@ -112,7 +111,7 @@ fn view(
         .filter(|s| matches!(s.status(), DueStatus::Open | DueStatus::Overdue))
         .map(|s| s.due_by().timestamp())
         .min();
-    let options = next_steps(timeline, &targets(policy), &rules, &context(policy, now));
+    let options = next_steps(timeline, targets(policy), &rules, &context(policy, now));
     let view = json!({
         "status": state.code(),
         "open": !state.is_closed(),
@@ -161,7 +160,7 @@ pub fn apply(
         if let Some(route) = route {
             let options = next_steps(
                 &timeline,
-                &targets(policy),
+                targets(policy),
                 &rules(policy)?,
                 &context(policy, now),
             );

@@ -23,4 +23,5 @@ async fn postgres_serves_lookup_and_evidence_like_sqlite() {
         .await;
     assert_eq!(upload.status(), 201);
     crate::complaints::file_track_and_handle(&server).await;
+    crate::complaints::concurrent_duplicates(&server).await;
 }
