@@ -23,9 +23,24 @@ use utoipa::OpenApi;
         crate::routes::shop::read,
         crate::routes::shop::evidence_file,
         crate::routes::shop::append_event,
-    )
+    ),
+    modifiers(&ShopToken),
 )]
 pub struct ApiDoc;
+
+/// Declares the shop-side API's bearer token scheme.
+struct ShopToken;
+
+impl utoipa::Modify for ShopToken {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "shop_token",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
 
 /// `GET /openapi.json`.
 pub async fn document() -> impl IntoResponse {

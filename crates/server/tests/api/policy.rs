@@ -20,6 +20,10 @@ async fn healthz_answers_and_openapi_lists_every_route() {
     )
     .await;
     assert_eq!(doc["openapi"], "3.1.0");
+    assert_eq!(
+        doc["components"]["securitySchemes"]["shop_token"]["scheme"],
+        "bearer"
+    );
     for path in [
         "/api/policy",
         "/api/orders/lookup",
