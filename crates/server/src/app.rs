@@ -92,6 +92,7 @@ fn cors(origins: &[String]) -> CorsLayer {
         .allow_headers([
             header::CONTENT_TYPE,
             header::IF_NONE_MATCH,
+            header::AUTHORIZATION,
             HeaderName::from_static("idempotency-key"),
         ])
         .expose_headers([header::ETAG, REQUEST_ID])

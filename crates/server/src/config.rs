@@ -112,6 +112,8 @@ pub struct Limits {
     pub lookups_per_ip: u32,
     /// Lookups of one order number per window, from anywhere (default 5).
     pub lookups_per_order: u32,
+    /// Evidence uploads one client IP may make per window (default 60).
+    pub uploads_per_ip: u32,
     /// The window, in seconds (default 600).
     pub window_seconds: u64,
     /// Largest JSON request body in bytes (default 64 KiB).
@@ -123,6 +125,7 @@ impl Default for Limits {
         Limits {
             lookups_per_ip: 20,
             lookups_per_order: 5,
+            uploads_per_ip: 60,
             window_seconds: 600,
             json_body_bytes: 64 * 1024,
         }

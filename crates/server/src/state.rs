@@ -36,6 +36,7 @@ pub struct Shared {
     pub shop_token: Option<String>,
     pub lookups_per_ip: RateLimiter,
     pub lookups_per_order: RateLimiter,
+    pub uploads_per_ip: RateLimiter,
     /// Serialises evidence file placement against the expiry sweeper.
     pub evidence_files: tokio::sync::Mutex<()>,
 }
@@ -62,6 +63,7 @@ impl Shared {
             shop_token: settings.shop_token.clone(),
             lookups_per_ip: RateLimiter::new(settings.limits.lookups_per_ip, window),
             lookups_per_order: RateLimiter::new(settings.limits.lookups_per_order, window),
+            uploads_per_ip: RateLimiter::new(settings.limits.uploads_per_ip, window),
             evidence_files: tokio::sync::Mutex::new(()),
         }
     }

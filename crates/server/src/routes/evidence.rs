@@ -15,6 +15,7 @@ use sha2::{Digest, Sha256};
 use tokio::io::AsyncWriteExt;
 
 use crate::error::{AppError, Json};
+use crate::routes::ClientIp;
 use crate::state::AppState;
 use crate::store::EvidenceRecord;
 
@@ -55,13 +56,22 @@ fn reject(status: StatusCode, code: &'static str, message: &str) -> AppError {
     responses((status = 201, body = EvidenceReceipt),
               (status = 413, body = crate::error::ErrorBody, description = "evidence.too_large"),
               (status = 415, body = crate::error::ErrorBody, description = "evidence.type_not_accepted"),
+              (status = 429, body = crate::error::ErrorBody, description = "rate_limited"),
               (status = 422, body = crate::error::ErrorBody, description = "evidence.type_mismatch, evidence.hash_mismatch, evidence.empty, validation (sha256: evidence.digest)")))]
 pub async fn upload(
     State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
     Query(query): Query<UploadQuery>,
     headers: HeaderMap,
     body: Body,
 ) -> Result<(StatusCode, Json<EvidenceReceipt>), AppError> {
+    if !state.uploads_per_ip.allow(&ip) {
+        return Err(reject(
+            StatusCode::TOO_MANY_REQUESTS,
+            "rate_limited",
+            "too many uploads; wait a few minutes",
+        ));
+    }
     let rules = &state.policy.evidence;
     let declared = headers
         .get(header::CONTENT_TYPE)
