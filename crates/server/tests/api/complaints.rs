@@ -165,6 +165,22 @@ pub async fn file_track_and_handle(server: &TestServer) {
     assert_eq!(one["notifications"].as_array().unwrap().len(), 2);
 }
 
+/// References of the shop's complaint list for a query string.
+async fn listed(server: &TestServer, query: &str) -> Vec<String> {
+    json(
+        shop_get(server, &format!("/api/shop/complaints?{query}"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await
+    .as_array()
+    .unwrap()
+    .iter()
+    .map(|c| c["reference"].as_str().unwrap().to_owned())
+    .collect()
+}
+
 /// The shop's acknowledgement naming its handler.
 pub fn acknowledge_event() -> Value {
     json!({"type": "acknowledged", "handler": "Sanne de Vries", "expected_answer_on": (chrono::Utc::now().date_naive() + chrono::Days::new(7)).to_string()})
@@ -369,6 +385,12 @@ async fn after_a_rejection_the_shopper_escalates_to_the_board_with_the_token() {
         .unwrap();
     assert_eq!(rejected.status(), 200);
     assert_eq!(json(rejected).await["status"], "rejected");
+    assert_eq!(listed(&server, "status=rejected").await, [reference]);
+    assert!(listed(&server, "status=received").await.is_empty());
+    assert!(
+        listed(&server, "overdue=true").await.is_empty(),
+        "nothing is late on day one"
+    );
 
     let denied = server
         .post_json(&path, &json!({"token": "0".repeat(32)}))
