@@ -108,9 +108,9 @@ pub struct FileConfig {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Limits {
-    /// Lookups one client IP may make per window (default 20).
+    /// Lookups one client IP may make per window (default 60).
     pub lookups_per_ip: u32,
-    /// Lookups of one order number per window, from anywhere (default 5).
+    /// Failed lookups of one order number per window, from anywhere (default 5).
     pub lookups_per_order: u32,
     /// Evidence uploads one client IP may make per window (default 60).
     pub uploads_per_ip: u32,
@@ -123,7 +123,7 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Self {
         Limits {
-            lookups_per_ip: 20,
+            lookups_per_ip: 60,
             lookups_per_order: 5,
             uploads_per_ip: 60,
             window_seconds: 600,

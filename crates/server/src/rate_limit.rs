@@ -26,6 +26,20 @@ impl RateLimiter {
 
     /// Counts one attempt for `key`; false when the key used up its window.
     pub fn allow(&self, key: &str) -> bool {
+        self.count(key) <= self.limit
+    }
+
+    /// Whether `key` used up its window, without counting an attempt.
+    pub fn exhausted(&self, key: &str) -> bool {
+        let now = Instant::now();
+        let windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
+        windows
+            .get(key)
+            .is_some_and(|(start, n)| now.duration_since(*start) < self.window && *n >= self.limit)
+    }
+
+    /// Counts one attempt for `key` and returns the attempts in its current window.
+    pub fn count(&self, key: &str) -> u32 {
         let now = Instant::now();
         let mut windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
         if windows.len() > SWEEP_ABOVE {
@@ -36,7 +50,7 @@ impl RateLimiter {
             *entry = (now, 0);
         }
         entry.1 = entry.1.saturating_add(1);
-        entry.1 <= self.limit
+        entry.1
     }
 }
 
@@ -51,6 +65,15 @@ mod tests {
         assert!(limiter.allow("10.0.0.1"));
         assert!(!limiter.allow("10.0.0.1"));
         assert!(limiter.allow("10.0.0.2"));
+    }
+
+    #[test]
+    fn exhausted_looks_without_counting() {
+        let limiter = RateLimiter::new(1, Duration::from_secs(3600));
+        assert!(!limiter.exhausted("RD-1001"));
+        assert!(!limiter.exhausted("RD-1001"));
+        limiter.count("RD-1001");
+        assert!(limiter.exhausted("RD-1001"));
     }
 
     #[test]

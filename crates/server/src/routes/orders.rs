@@ -56,11 +56,12 @@ pub async fn lookup(
     let order_number = OrderNumber::parse(&request.order_number)
         .map_err(|e| AppError::field("order_number", &e))?;
     let order_number = order_number.as_ref();
+    // Per client, every attempt counts; per order number only failed ones, so a shopper
+    // who reloads the form is never locked out of their own order while guessing the
+    // e-mail of someone else's order stops after a few tries.
+    let order_key = order_number.to_ascii_uppercase();
     let ip_allowed = state.lookups_per_ip.allow(&ip);
-    let order_allowed = state
-        .lookups_per_order
-        .allow(&order_number.to_ascii_uppercase());
-    if !(ip_allowed && order_allowed) {
+    if !ip_allowed || state.lookups_per_order.exhausted(&order_key) {
         return Err(AppError::rejected(
             StatusCode::TOO_MANY_REQUESTS,
             "rate_limited",
@@ -88,10 +89,13 @@ pub async fn lookup(
             delivery_date: order.delivery_date,
             items: order.items,
         })),
-        _ => Err(AppError::not_found(
-            "order.not_found",
-            "no order matches this order number and the details given",
-        )),
+        _ => {
+            state.lookups_per_order.count(&order_key);
+            Err(AppError::not_found(
+                "order.not_found",
+                "no order matches this order number and the details given",
+            ))
+        }
     }
 }
 

@@ -123,3 +123,20 @@ async fn bad_json_and_wrong_types_get_the_error_shape() {
     assert_eq!(huge.status(), 413);
     assert_eq!(json(huge).await["error"], "body.too_large");
 }
+
+#[tokio::test]
+async fn the_rightful_shopper_reloading_is_not_locked_out_of_their_order() {
+    let server = TestServer::start_with(ServerOptions {
+        config: "[limits]\nlookups_per_ip = 100\nlookups_per_order = 3\n".to_owned(),
+        ..Default::default()
+    });
+    for _ in 0..8 {
+        let response = server
+            .post_json(
+                "/api/orders/lookup",
+                &json!({"order_number": "RD-1003", "email": "olga@example.com"}),
+            )
+            .await;
+        assert_eq!(response.status(), 200);
+    }
+}
