@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
+use redress_core::domain::{Email, OrderNumber, PostCode};
 use serde::Deserialize;
 
 use crate::store::{Order, OrderItem};
@@ -58,6 +59,11 @@ pub fn read_orders(path: &Path) -> Result<Vec<Order>, String> {
                 }
             })
             .collect::<Result<Vec<_>, _>>()?;
+        // The lookup compares with what these parse to, so an order that cannot parse
+        // could never be found: refuse it here, naming the line.
+        OrderNumber::parse(&order_number).map_err(|e| format!("line {line}, {e}"))?;
+        Email::parse(&r.email).map_err(|e| format!("line {line}, {e}"))?;
+        PostCode::parse(&r.postcode).map_err(|e| format!("line {line}, {e}"))?;
         orders.push(Order {
             order_number,
             email: r.email.trim().to_owned(),

@@ -87,4 +87,22 @@ fn import_orders_reads_a_csv_and_names_the_bad_line() {
         .unwrap();
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("line 2, order_date"));
+
+    std::fs::write(
+        &bad,
+        "order_number,email,postcode,order_date,delivery_date,items\nX-1,not-an-address,1000,2026-11-01,,\n",
+    )
+    .unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_redress-server"))
+        .args([
+            "--data-dir",
+            data.to_str().unwrap(),
+            "import-orders",
+            bad.to_str().unwrap(),
+        ])
+        .env_remove("DATABASE_URL")
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("line 2, email"));
 }
