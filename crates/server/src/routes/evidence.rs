@@ -9,7 +9,7 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use futures_util::StreamExt;
 use redress_core::domain::{FileName, Sha256Digest};
-use redress_core::evidence::{MediaType, check_declared_type};
+use redress_core::evidence::{MediaType, check_declared_type, strip_metadata};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use tokio::io::AsyncWriteExt;
@@ -57,7 +57,7 @@ fn reject(status: StatusCode, code: &'static str, message: &str) -> AppError {
               (status = 413, body = crate::error::ErrorBody, description = "evidence.too_large"),
               (status = 415, body = crate::error::ErrorBody, description = "evidence.type_not_accepted"),
               (status = 429, body = crate::error::ErrorBody, description = "rate_limited"),
-              (status = 422, body = crate::error::ErrorBody, description = "evidence.type_mismatch, evidence.hash_mismatch, evidence.empty, validation (sha256: evidence.digest)")))]
+              (status = 422, body = crate::error::ErrorBody, description = "evidence.type_mismatch, evidence.hash_mismatch, evidence.empty, evidence.location_metadata, evidence.damaged, validation (sha256: evidence.digest)")))]
 pub async fn upload(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
@@ -150,6 +150,7 @@ pub async fn upload(
     }
     file.sync_all().await?;
     drop(file);
+    check_privacy(media_type, &partial.path, max).await?;
 
     let record = EvidenceRecord {
         id: format!("ev_{}", crate::token::random_hex(16)?),
@@ -178,6 +179,40 @@ pub async fn upload(
             name,
         }),
     ))
+}
+
+/// Re-checks an image with the core crate's metadata stripper: the widget strips camera
+/// location before uploading, so an image that still carries GPS data (or that the
+/// stripper cannot read) did not come through the widget's privacy step and is refused.
+/// The file is at most the policy's cap, so reading it whole here is bounded.
+async fn check_privacy(media_type: MediaType, path: &Path, max: u64) -> Result<(), AppError> {
+    if !matches!(
+        media_type,
+        MediaType::Jpeg | MediaType::Png | MediaType::Webp
+    ) {
+        return Ok(());
+    }
+    let path = path.to_owned();
+    let verdict = tokio::task::spawn_blocking(move || {
+        let bytes = std::fs::read(&path)?;
+        debug_assert!(bytes.len() as u64 <= max);
+        Ok::<_, std::io::Error>(strip_metadata(media_type, &bytes).map(|s| s.had_gps()))
+    })
+    .await
+    .map_err(AppError::internal)??;
+    match verdict {
+        Ok(false) => Ok(()),
+        Ok(true) => Err(reject(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "evidence.location_metadata",
+            "the image still carries its camera location; let the widget strip it before uploading",
+        )),
+        Err(e) => Err(AppError::rejected(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            e.code(),
+            e.to_string(),
+        )),
+    }
 }
 
 fn too_large(max: u64) -> AppError {

@@ -2,8 +2,31 @@ use sha2::{Digest, Sha256};
 
 use crate::helpers::{MAX_FILE_BYTES, TestServer, json};
 
-const PNG: &[u8] =
-    b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
+/// A 1x1 PNG: signature, IHDR, IEND (the stripper does not check CRCs or pixels).
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\0IEND\xaeB`\x82";
+
+/// The same PNG with a text chunk holding a camera location, as an unstripped photo has.
+fn png_with_location() -> Vec<u8> {
+    let text = b"XML:com.adobe.xmp\0<rdf:Description exif:GPSLatitude=\"52,22.2N\"/>";
+    let mut png = PNG[..PNG.len() - 12].to_vec();
+    png.extend_from_slice(&(text.len() as u32).to_be_bytes());
+    png.extend_from_slice(b"tEXt");
+    png.extend_from_slice(text);
+    png.extend_from_slice(&[0, 0, 0, 0]);
+    png.extend_from_slice(&PNG[PNG.len() - 12..]);
+    png
+}
+
+#[tokio::test]
+async fn an_image_still_carrying_its_location_is_refused() {
+    let server = TestServer::start();
+    let response = server
+        .upload(&png_with_location(), "image/png", "IMG_0001.png")
+        .await;
+    assert_eq!(response.status(), 422);
+    assert_eq!(json(response).await["error"], "evidence.location_metadata");
+    assert!(server.stored_files().is_empty());
+}
 
 #[tokio::test]
 async fn an_upload_is_stored_by_its_hash_never_by_the_shoppers_name() {
