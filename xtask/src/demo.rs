@@ -21,7 +21,8 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
         "  http://{listen}/              the demo shop with the widget (launcher bottom right)"
     );
     println!("  http://{listen}/hostile.html  a hostile page: global resets and a strict CSP");
-    println!("  demo orders: RD-10042 / jan@example.nl (see the server's demo data)\n");
+    println!("  http://{listen}/inline.html   the inline <redress-complaint> element, in Dutch");
+    println!("  demo orders: RD-1001 / anna@example.com, RD-1003 / olga@example.com\n");
     exec(
         Command::new(server)
             .args(["--listen", &listen, "--data-dir", "./data", "--demo"])
