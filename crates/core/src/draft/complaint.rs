@@ -3,10 +3,12 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::country::Country;
 use crate::domain::{
     ComplaintReason, Contact, Description, EvidenceFile, Money, OrderNumber, PostCode,
     ResolutionKind,
 };
+use crate::escalation::ProductCategory;
 
 /// The resolution the shopper asks for; compensation always carries its amount, and
 /// nothing else does.
@@ -82,6 +84,10 @@ pub struct Complaint {
     pub(super) description: Option<Description>,
     pub(super) resolution: DesiredResolution,
     pub(super) evidence: Vec<EvidenceFile>,
+    pub(super) shopper_country: Country,
+    // Complaints stored before the category existed read back as general.
+    #[serde(default)]
+    pub(super) category: ProductCategory,
 }
 
 impl Complaint {
@@ -139,5 +145,16 @@ impl Complaint {
     /// The evidence files' metadata.
     pub fn evidence(&self) -> &[EvidenceFile] {
         &self.evidence
+    }
+
+    /// Where the shopper lives: as given, or the shop's country when the draft left it
+    /// empty. Differing from the shop's country makes the complaint cross-border.
+    pub fn shopper_country(&self) -> Country {
+        self.shopper_country
+    }
+
+    /// What kind of purchase the complaint is about; decides the travel committee route.
+    pub fn category(&self) -> ProductCategory {
+        self.category
     }
 }

@@ -7,11 +7,16 @@
 
 use chrono::NaiveDate;
 
+use serde::Deserialize;
+use serde::de::IntoDeserializer;
+
+use crate::country::Country;
 use crate::domain::{
     ComplaintReason, Currency, Description, Email, EvidenceFile, FileName, Money, OrderNumber,
     Phone, PostCode, ResolutionKind, Sha256Digest,
 };
 use crate::error::{ErrorCode, ErrorParams, FieldError, FieldRule};
+use crate::escalation::ProductCategory;
 use crate::evidence::MediaType;
 use crate::policy::{ComplaintPolicy, LookupKey};
 
@@ -76,6 +81,62 @@ pub fn phone(input: &str) -> Result<Option<Phone>, FieldError> {
     given(input)
         .map(|text| Phone::parse(text).map_err(|e| FieldError::new("contact.phone", &e)))
         .transpose()
+}
+
+/// Where the shopper lives (`shopper_country`), an ISO 3166-1 alpha-2 code in any case.
+/// Left empty, the shopper is taken to live in the shop's country: the complaint is
+/// domestic and the European Consumer Centre route stays closed. A shopper abroad must
+/// say so, since only then does the centre of their country take the complaint.
+///
+/// ```
+/// use redress_core::{country::Country, draft::field, error::ErrorCode, policy::ComplaintPolicy};
+/// let policy = ComplaintPolicy::default();
+/// assert_eq!(field::shopper_country("de", &policy).unwrap(), Country::DE);
+/// assert_eq!(field::shopper_country("", &policy).unwrap(), policy.shop.country);
+/// assert_eq!(field::shopper_country("XX", &policy).unwrap_err().code(), ErrorCode::ShopperCountryUnknown);
+/// ```
+pub fn shopper_country(input: &str, policy: &ComplaintPolicy) -> Result<Country, FieldError> {
+    match given(input) {
+        None => Ok(policy.shop.country),
+        Some(text) => Country::parse(text).map_err(|_| {
+            FieldError::with(
+                "shopper_country",
+                ErrorCode::ShopperCountryUnknown,
+                ErrorParams::value(text.chars().take(20).collect::<String>()),
+            )
+        }),
+    }
+}
+
+/// The product category codes, in the order the form offers them.
+pub const CATEGORY_CODES: [&str; 2] = ["general", "travel"];
+
+/// What the complaint is about (`category`): `general` or `travel`, the latter opening
+/// the travel disputes committee. Left empty, the purchase is general.
+///
+/// ```
+/// use redress_core::{draft::field, error::ErrorCode, escalation::ProductCategory};
+/// assert_eq!(field::category("").unwrap(), ProductCategory::General);
+/// assert_eq!(field::category("travel").unwrap(), ProductCategory::Travel);
+/// assert_eq!(field::category("cruise").unwrap_err().code(), ErrorCode::CategoryUnknown);
+/// ```
+pub fn category(input: &str) -> Result<ProductCategory, FieldError> {
+    let Some(code) = given(input) else {
+        return Ok(ProductCategory::default());
+    };
+    // The category's own serde names are the codes, so the two cannot drift apart.
+    let parsed: Result<ProductCategory, serde::de::value::Error> =
+        ProductCategory::deserialize(code.into_deserializer());
+    parsed.map_err(|_| {
+        FieldError::with(
+            "category",
+            ErrorCode::CategoryUnknown,
+            ErrorParams {
+                allowed: CATEGORY_CODES.iter().map(|c| (*c).to_owned()).collect(),
+                ..ErrorParams::value(code.chars().take(20).collect::<String>())
+            },
+        )
+    })
 }
 
 /// The delivery postcode (`post_code`), required when the policy looks orders up by it.

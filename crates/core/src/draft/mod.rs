@@ -11,7 +11,8 @@
 //! `contact.phone`, `contact.preferred_channel`, `post_code`, `reason`, `items`,
 //! `items[i]`, `order_date`, `delivery_date`, `incident_date`, `description`,
 //! `resolution`, `amount`, `evidence` (count, total, missing) and `evidence[i]`
-//! (one file). `reason.window_closed` is reported on `reason`.
+//! (one file), `shopper_country` and `category`. `reason.window_closed` is reported on
+//! `reason`.
 
 mod complaint;
 pub mod field;
@@ -60,6 +61,13 @@ pub struct ComplaintDraft {
     pub currency: String,
     /// Metadata of the evidence files the widget will upload.
     pub evidence: Vec<EvidenceDraft>,
+    /// Where the shopper lives, ISO 3166-1 alpha-2 (`"DE"`); empty means the shop's
+    /// country, i.e. a domestic complaint. A different country makes the complaint
+    /// cross-border, which opens the European Consumer Centre of that country.
+    pub shopper_country: String,
+    /// `"general"` or `"travel"`; empty means general. Travel opens the travel
+    /// disputes committee.
+    pub category: String,
 }
 
 /// One evidence file as the widget declares it before uploading.
@@ -186,6 +194,9 @@ pub fn validate(
                 .map(DesiredResolution::compensation),
         });
 
+    let shopper_country = found.keep(field::shopper_country(&draft.shopper_country, policy));
+    let category = found.keep(field::category(&draft.category));
+
     let mut evidence = Vec::new();
     for (i, file) in draft.evidence.iter().enumerate() {
         evidence.extend(found.keep(field::evidence_file(i, file, policy)));
@@ -204,6 +215,8 @@ pub fn validate(
         incident_date,
         description,
         resolution,
+        shopper_country,
+        category,
     ) {
         (
             Some(order_number),
@@ -215,6 +228,8 @@ pub fn validate(
             Some(incident_date),
             Some(description),
             Some(resolution),
+            Some(shopper_country),
+            Some(category),
         ) if found.errors.is_empty() => Ok(Complaint {
             order_number,
             contact,
@@ -227,6 +242,8 @@ pub fn validate(
             description,
             resolution,
             evidence,
+            shopper_country,
+            category,
         }),
         _ => Err(found.errors),
     }

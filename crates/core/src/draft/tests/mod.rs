@@ -4,6 +4,7 @@ use proptest::prelude::*;
 use super::*;
 use crate::domain::{ComplaintReason, ResolutionKind};
 
+mod escalation_facts;
 mod rules;
 
 pub(super) fn now() -> DateTime<Utc> {
@@ -166,6 +167,8 @@ fn every_error_code_is_produced_by_some_rule() {
         ErrorCode::ItemsMissing,
         ErrorCode::ItemsTooMany,
         ErrorCode::ItemsFormat,
+        ErrorCode::ShopperCountryUnknown,
+        ErrorCode::CategoryUnknown,
     ];
     for code in ErrorCode::ALL {
         assert!(produced.contains(code), "no test produces {code}");
@@ -207,6 +210,8 @@ proptest! {
             incident_date: texts[9].clone(),
             description: texts[10].clone(),
             resolution: texts[11].clone(),
+            shopper_country: texts[3].clone(),
+            category: texts[5].clone(),
             amount: texts[12].clone(),
             currency: texts[13].clone(),
             evidence: vec![EvidenceDraft {
