@@ -52,6 +52,8 @@
 //! | `items.missing` | the policy requires the items concerned and none were given | |
 //! | `items.too_many` | more items than Redress takes | `max`, `actual` |
 //! | `items.format` | an empty item or one over 200 characters | `max` |
+//! | `shopper_country.unknown` | not an ISO 3166-1 alpha-2 code of a country Redress knows | `value` |
+//! | `category.unknown` | a product category code Redress does not know | `value`, `allowed` |
 
 use std::fmt;
 
@@ -130,6 +132,8 @@ error_codes! {
     ItemsMissing => "items.missing",
     ItemsTooMany => "items.too_many",
     ItemsFormat => "items.format",
+    ShopperCountryUnknown => "shopper_country.unknown",
+    CategoryUnknown => "category.unknown",
 }
 
 impl fmt::Display for ErrorCode {
