@@ -52,6 +52,15 @@
 //! | `items.missing` | the policy requires the items concerned and none were given | |
 //! | `items.too_many` | more items than Redress takes | `max`, `actual` |
 //! | `items.format` | an empty item or one over 200 characters | `max` |
+//! | `name.missing` | a withdrawal without the shopper's name | |
+//! | `name.format` | a name over 200 characters or with a control character | `max` |
+//! | `goods.missing` | contract details typed (no order found) without the goods bought | |
+//! | `goods.format` | a goods description over 500 characters or with a control character | `max` |
+//! | `withdrawal.disabled` | the shop's policy does not offer the withdrawal function | |
+//! | `withdrawal.window_closed` | the withdrawal period ended | `date` (last day) |
+//! | `withdrawal.item_unknown` | an item that is not on the order | `value`, `allowed` |
+//! | `withdrawal.item_excluded` | an item of a category the shop excludes from withdrawal | `value` (category code) |
+//! | `withdrawal.nothing_eligible` | every item of the order is excluded from withdrawal | `allowed` (category codes) |
 //! | `shopper_country.unknown` | not an ISO 3166-1 alpha-2 code of a country Redress knows | `value` |
 //! | `category.unknown` | a product category code Redress does not know | `value`, `allowed` |
 
@@ -132,6 +141,15 @@ error_codes! {
     ItemsMissing => "items.missing",
     ItemsTooMany => "items.too_many",
     ItemsFormat => "items.format",
+    NameMissing => "name.missing",
+    NameFormat => "name.format",
+    GoodsMissing => "goods.missing",
+    GoodsFormat => "goods.format",
+    WithdrawalDisabled => "withdrawal.disabled",
+    WithdrawalWindowClosed => "withdrawal.window_closed",
+    WithdrawalItemUnknown => "withdrawal.item_unknown",
+    WithdrawalItemExcluded => "withdrawal.item_excluded",
+    WithdrawalNothingEligible => "withdrawal.nothing_eligible",
     ShopperCountryUnknown => "shopper_country.unknown",
     CategoryUnknown => "category.unknown",
 }

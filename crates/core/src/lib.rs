@@ -14,3 +14,4 @@ pub mod evidence;
 pub mod lifecycle;
 pub mod policy;
 pub mod time_zone;
+pub mod withdrawal;

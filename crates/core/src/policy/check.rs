@@ -1,7 +1,7 @@
 //! The rules a well-formed policy must also follow to be usable.
 
 use super::shop::is_language_tag;
-use super::{ComplaintPolicy, PolicyError};
+use super::{ComplaintPolicy, PolicyError, REFUND_DAYS};
 use crate::domain::ComplaintReason;
 
 /// The longest description a policy may allow: beyond it a complaint is a document, and
@@ -9,7 +9,7 @@ use crate::domain::ComplaintReason;
 pub const MAX_DESCRIPTION_CHARS: u32 = 20_000;
 
 /// The EU right of withdrawal for distance purchases, in calendar days.
-const WITHDRAWAL_DAYS: u32 = 14;
+pub(crate) const WITHDRAWAL_DAYS: u32 = 14;
 
 /// The EU legal guarantee (Directive 2019/771), in months.
 const GUARANTEE_MONTHS: u32 = 24;
@@ -28,7 +28,25 @@ impl ComplaintPolicy {
         self.check_description()?;
         self.check_evidence()?;
         self.check_windows()?;
+        self.check_withdrawal()?;
         self.check_deadlines()
+    }
+
+    fn check_withdrawal(&self) -> Result<(), PolicyError> {
+        let rules = &self.withdrawal;
+        if rules.enabled && self.windows.return_or_withdrawal.is_none() {
+            return Err(PolicyError::rule(
+                "windows.return_or_withdrawal",
+                "must be set while withdrawal.enabled is true: it is the withdrawal period",
+            ));
+        }
+        if !(1..=REFUND_DAYS).contains(&rules.refund_days) {
+            return Err(PolicyError::rule(
+                "withdrawal.refund_days",
+                format!("must be 1 to {REFUND_DAYS} (the EU refund deadline)"),
+            ));
+        }
+        check_duplicates("withdrawal.excluded", &rules.excluded)
     }
 
     fn check_shop(&self) -> Result<(), PolicyError> {

@@ -15,6 +15,7 @@ mod lookup;
 mod required;
 mod shop;
 mod window;
+mod withdrawal;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -30,6 +31,7 @@ pub use lookup::{LookupKey, OrderLookup};
 pub use required::{DescriptionRules, RequiredFields};
 pub use shop::ShopIdentity;
 pub use window::{ComplaintWindow, ComplaintWindows, WindowStatus};
+pub use withdrawal::{ExcludedCategory, REFUND_DAYS, WithdrawalRules};
 
 /// A shop's complaint policy. Build it with [`ComplaintPolicy::from_json`] (for a document
 /// from outside) or start from [`ComplaintPolicy::default`] (the DOMAIN.md defaults) and
@@ -67,6 +69,9 @@ pub struct ComplaintPolicy {
     pub deadlines: Deadlines,
     /// Where the shopper can turn when the shop's answer does not satisfy.
     pub escalation: EscalationTargets,
+    /// The withdrawal function: on or off, refund speed, excluded categories. Its period
+    /// is `windows.return_or_withdrawal` (see [`ComplaintPolicy::withdrawal_period`]).
+    pub withdrawal: WithdrawalRules,
 }
 
 impl Default for ComplaintPolicy {
@@ -82,6 +87,7 @@ impl Default for ComplaintPolicy {
             windows: ComplaintWindows::default(),
             deadlines: Deadlines::default(),
             escalation: EscalationTargets::default(),
+            withdrawal: WithdrawalRules::default(),
         }
     }
 }
@@ -142,6 +148,24 @@ impl ComplaintPolicy {
         now: DateTime<Utc>,
     ) -> WindowStatus {
         self.windows.status(reason, delivered_on, self.today(now))
+    }
+
+    /// The withdrawal period: `windows.return_or_withdrawal`, the one place a shop sets
+    /// it, so the complaint form and the withdrawal function judge returns alike. A
+    /// policy built in code without it falls back to the law's 14 days, never to "no
+    /// limit".
+    ///
+    /// ```
+    /// use redress_core::policy::{ComplaintPolicy, ComplaintWindow};
+    /// let policy = ComplaintPolicy::from_json(r#"{"windows": {"return_or_withdrawal": {"days": 30}}}"#).unwrap();
+    /// assert_eq!(policy.withdrawal_period(), ComplaintWindow::Days(30));
+    /// let err = ComplaintPolicy::from_json(r#"{"windows": {"return_or_withdrawal": {"days": 10}}}"#).unwrap_err();
+    /// assert_eq!(err.path(), "windows.return_or_withdrawal");
+    /// ```
+    pub fn withdrawal_period(&self) -> ComplaintWindow {
+        self.windows
+            .return_or_withdrawal
+            .unwrap_or(ComplaintWindow::Days(check::WITHDRAWAL_DAYS))
     }
 
     /// Whether reason is offered by this policy.
