@@ -9,6 +9,7 @@ use serde_json::json;
 
 use crate::error::AppError;
 use crate::store::EvidenceRecord;
+use crate::tracking::ComplaintFacts;
 
 /// A complaint that passed the core crate's validation.
 #[derive(Debug, Clone)]
@@ -17,6 +18,8 @@ pub struct ValidComplaint {
     pub json: serde_json::Value,
     pub order_number: Option<String>,
     pub email: Option<String>,
+    /// The shopper's country and the product category, for escalation routing.
+    pub facts: ComplaintFacts,
     /// The evidence files the draft declares, in order.
     pub evidence: Vec<DeclaredFile>,
 }
@@ -62,6 +65,10 @@ pub fn validate(
         json: serde_json::to_value(&complaint).map_err(AppError::internal)?,
         order_number: complaint.order_number().map(|o| o.as_ref().to_owned()),
         email: complaint.contact().email().map(|e| e.as_ref().to_owned()),
+        facts: ComplaintFacts {
+            shopper_country: complaint.shopper_country(),
+            category: complaint.category(),
+        },
         evidence: complaint
             .evidence()
             .iter()

@@ -7,8 +7,9 @@
 
 use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
+use redress_core::country::Country;
 use redress_core::escalation::{
-    EscalationContext, EscalationRoute, EscalationTargets, ProductCategory, next_steps,
+    EscalationOption, EscalationRoute, ProductCategory, next_steps_for_policy,
 };
 use redress_core::lifecycle::{
     Actor, DeadlineRules, DueStatus, LifecycleEvent, Timeline, TimelineEntry, TimelineError,
@@ -17,7 +18,41 @@ use redress_core::policy::ComplaintPolicy;
 use serde_json::json;
 
 use crate::error::AppError;
-use crate::store::StoredEvent;
+use crate::store::{StoredComplaint, StoredEvent};
+
+/// What escalation routing needs to know about a complaint besides its timeline: a
+/// shopper abroad opens the European Consumer Centre of their country, a travel purchase
+/// the travel disputes committee.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ComplaintFacts {
+    pub shopper_country: Country,
+    pub category: ProductCategory,
+}
+
+impl ComplaintFacts {
+    /// The facts stored with `complaint`. A complaint filed before they were stored (no
+    /// shopper country) counts as domestic and general, as it was treated then.
+    pub fn of(policy: &ComplaintPolicy, complaint: &StoredComplaint) -> Result<Self, AppError> {
+        let shopper_country = match &complaint.shopper_country {
+            None => policy.shop.country,
+            Some(code) => Country::parse(code).map_err(AppError::internal)?,
+        };
+        let category = redress_core::draft::field::category(&complaint.category)
+            .map_err(AppError::internal)?;
+        Ok(ComplaintFacts {
+            shopper_country,
+            category,
+        })
+    }
+
+    /// The category's code as stored (`general`, `travel`), the core crate's serde name.
+    pub fn category_code(&self) -> &'static str {
+        match self.category {
+            ProductCategory::General => "general",
+            ProductCategory::Travel => "travel",
+        }
+    }
+}
 
 /// What the timeline says now.
 #[derive(Debug, Clone)]
@@ -68,38 +103,36 @@ fn rules(policy: &ComplaintPolicy) -> Result<DeadlineRules, AppError> {
     DeadlineRules::from_policy(policy).map_err(AppError::internal)
 }
 
-fn context(policy: &ComplaintPolicy, now: DateTime<Utc>) -> EscalationContext {
-    // TODO: the shopper's country once the draft carries it; until then a complaint is
-    // treated as domestic.
-    EscalationContext {
-        shop_country: policy.shop.country,
-        shopper_country: policy.shop.country,
-        category: ProductCategory::General,
-        now,
-    }
-}
-
-fn targets(policy: &ComplaintPolicy) -> &EscalationTargets {
-    &policy.escalation
+/// The escalation routes of the shop's policy (`policy.escalation`) for this complaint.
+fn escalation_options(
+    policy: &ComplaintPolicy,
+    facts: ComplaintFacts,
+    timeline: &Timeline,
+    now: DateTime<Utc>,
+) -> Result<Vec<EscalationOption>, AppError> {
+    next_steps_for_policy(timeline, policy, facts.shopper_country, facts.category, now)
+        .map_err(AppError::internal)
 }
 
 /// Derives the tracker view from the stored entries:
 /// `{status, open, handler, received_at, expected_answer_on, overdue, due_steps,
-/// allowed_events, shopper_events, next_steps, timeline}`
+/// allowed_events, shopper_events, shopper_country, category, next_steps, timeline}`
 /// where `due_steps` are core `DueStep`s, `next_steps` core `EscalationOption`s and
 /// `timeline` core `TimelineEntry`s (`{at, actor, event}`), all as the core crate
 /// serializes them.
 pub fn derive(
     policy: &ComplaintPolicy,
+    facts: ComplaintFacts,
     events: &[StoredEvent],
     now: DateTime<Utc>,
 ) -> Result<Derived, AppError> {
     let timeline = timeline(events)?;
-    view(policy, &timeline, now)
+    view(policy, facts, &timeline, now)
 }
 
 fn view(
     policy: &ComplaintPolicy,
+    facts: ComplaintFacts,
     timeline: &Timeline,
     now: DateTime<Utc>,
 ) -> Result<Derived, AppError> {
@@ -111,7 +144,7 @@ fn view(
         .filter(|s| matches!(s.status(), DueStatus::Open | DueStatus::Overdue))
         .map(|s| s.due_by().timestamp())
         .min();
-    let options = next_steps(timeline, targets(policy), &rules, &context(policy, now));
+    let options = escalation_options(policy, facts, timeline, now)?;
     let view = json!({
         "status": state.code(),
         "open": !state.is_closed(),
@@ -122,6 +155,8 @@ fn view(
         "expected_answer_on": timeline.expected_answer_on(),
         "allowed_events": timeline.allowed_events(),
         "shopper_events": timeline.allowed_events_for(Actor::Shopper),
+        "shopper_country": facts.shopper_country,
+        "category": facts.category,
         "next_steps": options,
         "timeline": timeline.entries(),
     });
@@ -138,6 +173,7 @@ fn view(
 /// a route open now (`next_steps`), as the core lifecycle asks of the server.
 pub fn apply(
     policy: &ComplaintPolicy,
+    facts: ComplaintFacts,
     events: &[StoredEvent],
     actor: Actor,
     event: serde_json::Value,
@@ -158,12 +194,7 @@ pub fn apply(
             _ => None,
         };
         if let Some(route) = route {
-            let options = next_steps(
-                &timeline,
-                targets(policy),
-                &rules(policy)?,
-                &context(policy, now),
-            );
+            let options = escalation_options(policy, facts, &timeline, now)?;
             if !options.iter().any(|o| o.route() == route && o.is_open()) {
                 return Err(AppError::rejected(
                     StatusCode::CONFLICT,
@@ -176,7 +207,7 @@ pub fn apply(
     let entry = TimelineEntry::new(now, actor, event);
     let stored = serde_json::to_string(&entry).map_err(AppError::internal)?;
     timeline.append(entry).map_err(|e| refused(&e))?;
-    Ok((stored, view(policy, &timeline, now)?))
+    Ok((stored, view(policy, facts, &timeline, now)?))
 }
 
 fn refused(error: &TimelineError) -> AppError {

@@ -100,6 +100,7 @@ pub async fn file(
     let first_event = tracking::received_event(now);
     let derived = tracking::derive(
         &state.policy,
+        complaint.facts,
         &[tracking::stored(0, received_at, &first_event)],
         now,
     )?;
@@ -124,6 +125,8 @@ pub async fn file(
         open: derived.open,
         next_due_at: derived.next_due_at,
         evidence_ids: request.evidence_ids.clone(),
+        shopper_country: complaint.facts.shopper_country.code().to_owned(),
+        category: complaint.facts.category_code().to_owned(),
         first_event,
         notification: Some(notify::message(
             token::random_hex(16)?,
@@ -173,7 +176,8 @@ pub async fn track(
 ) -> Result<Json<serde_json::Value>, AppError> {
     let complaint = authorized(&state, &reference, query.token.as_deref()).await?;
     let events = state.store.events(&complaint.reference).await?;
-    let derived = tracking::derive(&state.policy, &events, chrono::Utc::now())?;
+    let facts = tracking::ComplaintFacts::of(&state.policy, &complaint)?;
+    let derived = tracking::derive(&state.policy, facts, &events, chrono::Utc::now())?;
     let evidence = state.store.evidence_of(&complaint.reference).await?;
     Ok(Json(serde_json::json!({
         "reference": complaint.reference,

@@ -74,7 +74,8 @@ pub async fn read(
 ) -> Result<Json<serde_json::Value>, AppError> {
     let complaint = find(&state, &reference).await?;
     let events = state.store.events(&reference).await?;
-    let derived = tracking::derive(&state.policy, &events, chrono::Utc::now())?;
+    let facts = tracking::ComplaintFacts::of(&state.policy, &complaint)?;
+    let derived = tracking::derive(&state.policy, facts, &events, chrono::Utc::now())?;
     let evidence = state.store.evidence_of(&reference).await?;
     let outbox = state.store.outbox(&reference).await?;
     let parse =
@@ -192,7 +193,8 @@ pub async fn append(
 ) -> Result<Derived, AppError> {
     let now = chrono::Utc::now();
     let events = state.store.events(&complaint.reference).await?;
-    let (event_json, derived) = tracking::apply(&state.policy, &events, actor, event, now)?;
+    let facts = tracking::ComplaintFacts::of(&state.policy, complaint)?;
+    let (event_json, derived) = tracking::apply(&state.policy, facts, &events, actor, event, now)?;
     let seq = i64::try_from(events.len()).unwrap_or(i64::MAX);
     let notification = (derived.status != complaint.status)
         .then(|| -> Result<_, AppError> {

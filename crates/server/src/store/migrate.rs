@@ -5,7 +5,13 @@ use sqlx::AnyPool;
 
 use super::StoreError;
 
-const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("../../migrations/0001_initial.sql"))];
+const MIGRATIONS: &[(i64, &str)] = &[
+    (1, include_str!("../../migrations/0001_initial.sql")),
+    (
+        2,
+        include_str!("../../migrations/0002_shopper_country_and_category.sql"),
+    ),
+];
 
 pub(super) async fn run(pool: &AnyPool) -> Result<(), StoreError> {
     sqlx::raw_sql(

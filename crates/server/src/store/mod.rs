@@ -56,6 +56,11 @@ pub struct NewComplaint {
     pub open: bool,
     pub next_due_at: Option<i64>,
     pub evidence_ids: Vec<String>,
+    /// Where the shopper lives (ISO alpha-2), as validated (the shop's country when the
+    /// draft left it empty).
+    pub shopper_country: String,
+    /// The core `ProductCategory` code, `general` or `travel`.
+    pub category: String,
     /// The timeline's first event as JSON.
     pub first_event: String,
     /// The confirmation to the shopper, queued with the complaint.
@@ -76,6 +81,11 @@ pub struct StoredComplaint {
     pub status: String,
     pub open: bool,
     pub next_due_at: Option<i64>,
+    /// Where the shopper lives (ISO alpha-2); `None` for complaints filed before the
+    /// column existed, which count as domestic.
+    pub shopper_country: Option<String>,
+    /// The core `ProductCategory` code; `general` for older complaints.
+    pub category: String,
 }
 
 /// One entry of a complaint's append-only timeline.

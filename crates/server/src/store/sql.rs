@@ -38,7 +38,7 @@ fn evidence_from(
     }
 }
 
-const COMPLAINT_COLUMNS: &str = "reference, token_hash, order_number, email, language, body, receipt, filed_at, status, open, next_due_at";
+const COMPLAINT_COLUMNS: &str = "reference, token_hash, order_number, email, language, body, receipt, filed_at, status, open, next_due_at, shopper_country, category";
 type ComplaintRow = (
     String,
     String,
@@ -51,6 +51,8 @@ type ComplaintRow = (
     String,
     i64,
     Option<i64>,
+    Option<String>,
+    String,
 );
 
 fn complaint_from(row: ComplaintRow) -> StoredComplaint {
@@ -66,6 +68,8 @@ fn complaint_from(row: ComplaintRow) -> StoredComplaint {
         status,
         open,
         next_due_at,
+        shopper_country,
+        category,
     ) = row;
     StoredComplaint {
         reference,
@@ -79,6 +83,8 @@ fn complaint_from(row: ComplaintRow) -> StoredComplaint {
         status,
         open: open != 0,
         next_due_at,
+        shopper_country,
+        category,
     }
 }
 
@@ -179,7 +185,7 @@ impl ComplaintStore for SqlStore {
             }
         }
         sqlx::query(AssertSqlSafe(format!(
-            "INSERT INTO complaints ({COMPLAINT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
+            "INSERT INTO complaints ({COMPLAINT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
         )))
         .bind(&c.reference)
         .bind(&c.token_hash)
@@ -192,6 +198,8 @@ impl ComplaintStore for SqlStore {
         .bind(&c.status)
         .bind(i64::from(c.open))
         .bind(c.next_due_at)
+        .bind(Some(c.shopper_country.clone()))
+        .bind(&c.category)
         .execute(&mut *tx)
         .await?;
         for id in &c.evidence_ids {
