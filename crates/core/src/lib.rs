@@ -15,3 +15,4 @@ pub mod lifecycle;
 pub mod policy;
 pub mod time_zone;
 pub mod withdrawal;
+pub mod trustmark;

@@ -1,0 +1,206 @@
+//! The trustmark's public keys as a verifier holds them, and the signed envelope they open.
+//!
+//! Rotation works by version: when a trustmark replaces a key it signs the next registry
+//! version with the new key and marks the old one `retired_from` that version. The old key
+//! still opens the versions it signed before, never a newer one, so a leaked retired key
+//! cannot publish a new member list.
+
+use ed25519_dalek::{Signature, VerifyingKey};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::TrustmarkError;
+use crate::escalation::BodyName;
+
+/// The signed wire form of a registry or an attestation (envelope format 1, the same shape
+/// as the server's complaint receipts):
+/// `{"version":1,"algorithm":"Ed25519","key_id":K,"signed":S,"signature":G}`.
+///
+/// `signed` is a JSON **string** holding the payload document; the signature covers exactly
+/// its UTF-8 bytes, so no verifier ever re-serializes anything. `signature` is the 64-byte
+/// Ed25519 signature in lowercase hex (128 characters). `key_id` is [`key_id`] of the
+/// signing key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignedEnvelope {
+    /// Envelope format version, 1.
+    pub version: u32,
+    /// Always `"Ed25519"`.
+    pub algorithm: String,
+    /// The first 16 hex characters of SHA-256 of the signing public key.
+    pub key_id: String,
+    /// The payload JSON the signature covers, as a string.
+    pub signed: String,
+    /// The Ed25519 signature of `signed`'s bytes, lowercase hex.
+    pub signature: String,
+}
+
+/// A signed member registry, as the trustmark's server serves it.
+pub type SignedRegistry = SignedEnvelope;
+/// A signed membership attestation, as a shop's widget embeds it.
+pub type SignedAttestation = SignedEnvelope;
+
+impl SignedEnvelope {
+    /// Reads an envelope from its JSON text; any other shape is
+    /// [`TrustmarkError::Malformed`].
+    pub fn from_json(text: &str) -> Result<SignedEnvelope, TrustmarkError> {
+        serde_json::from_str(text).map_err(|e| TrustmarkError::malformed(format!("envelope: {e}")))
+    }
+}
+
+/// The id a key is named by: the first 16 lowercase hex characters of SHA-256 over the
+/// 32-byte public key (as the server's receipt key ids).
+///
+/// ```
+/// let id = redress_core::trustmark::key_id(&[0u8; 32]);
+/// assert_eq!(id, "66687aadf862bd77");
+/// ```
+pub fn key_id(public_key: &[u8; 32]) -> String {
+    Sha256::digest(public_key)
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// One public key the verifier trusts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrustedKey {
+    id: String,
+    key: VerifyingKey,
+    retired_from: Option<u64>,
+}
+
+impl TrustedKey {
+    /// Reads a public key from 64 hex characters, as the trustmark publishes it.
+    pub fn parse(public_key_hex: &str) -> Result<TrustedKey, TrustmarkError> {
+        let bytes: [u8; 32] = decode_hex(public_key_hex.trim())
+            .and_then(|b| b.try_into().ok())
+            .ok_or_else(|| TrustmarkError::malformed("public_key is not 64 hex characters"))?;
+        let key = VerifyingKey::from_bytes(&bytes)
+            .map_err(|_| TrustmarkError::malformed("public_key is not an Ed25519 key"))?;
+        Ok(TrustedKey {
+            id: key_id(&bytes),
+            key,
+            retired_from: None,
+        })
+    }
+
+    /// Marks the key retired: it opens documents of versions below `version` only.
+    pub fn retired_from(mut self, version: u64) -> TrustedKey {
+        self.retired_from = Some(version);
+        self
+    }
+
+    /// The key's id, as envelopes name it.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+/// The keys of one trustmark a verifier trusts, and the lowest document version it still
+/// accepts (the version it accepted last, to refuse a rollback to an older member list).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrustedKeys {
+    trustmark: BodyName,
+    keys: Vec<TrustedKey>,
+    min_version: u64,
+}
+
+impl TrustedKeys {
+    /// The keys of `trustmark`; documents naming another trustmark are refused.
+    pub fn new(trustmark: BodyName, keys: Vec<TrustedKey>) -> TrustedKeys {
+        TrustedKeys {
+            trustmark,
+            keys,
+            min_version: 0,
+        }
+    }
+
+    /// Refuses documents older than `min_version` with [`TrustmarkError::StaleVersion`].
+    pub fn accepting_from_version(mut self, min_version: u64) -> TrustedKeys {
+        self.min_version = min_version;
+        self
+    }
+
+    /// The trustmark these keys belong to.
+    pub fn trustmark(&self) -> &BodyName {
+        &self.trustmark
+    }
+
+    /// Checks the envelope's format, key and signature; returns the signed bytes and the key.
+    pub(crate) fn open<'a>(
+        &self,
+        envelope: &'a SignedEnvelope,
+    ) -> Result<(&'a str, &TrustedKey), TrustmarkError> {
+        if envelope.version != 1 || envelope.algorithm != "Ed25519" {
+            return Err(TrustmarkError::malformed(
+                "envelope is not version 1 with algorithm Ed25519",
+            ));
+        }
+        let key = self
+            .keys
+            .iter()
+            .find(|key| key.id == envelope.key_id)
+            .ok_or_else(|| TrustmarkError::UnknownKey {
+                key_id: envelope.key_id.chars().take(64).collect(),
+            })?;
+        let signature: [u8; 64] = decode_hex(&envelope.signature)
+            .and_then(|b| b.try_into().ok())
+            .ok_or_else(|| TrustmarkError::malformed("signature is not 128 hex characters"))?;
+        key.key
+            .verify_strict(
+                envelope.signed.as_bytes(),
+                &Signature::from_bytes(&signature),
+            )
+            .map_err(|_| TrustmarkError::BadSignature)?;
+        Ok((&envelope.signed, key))
+    }
+
+    /// Checks what a verified document claims against the verifier's trust: the trustmark,
+    /// the signing key's retirement and the rollback floor.
+    pub(crate) fn admit(
+        &self,
+        key: &TrustedKey,
+        trustmark: &BodyName,
+        version: u64,
+    ) -> Result<(), TrustmarkError> {
+        if trustmark != &self.trustmark {
+            return Err(TrustmarkError::WrongTrustmark {
+                named: trustmark.to_string(),
+                expected: self.trustmark.to_string(),
+            });
+        }
+        if let Some(retired_from) = key.retired_from.filter(|&from| version >= from) {
+            return Err(TrustmarkError::RetiredKey {
+                key_id: key.id.clone(),
+                retired_from,
+                version,
+            });
+        }
+        if version < self.min_version {
+            return Err(TrustmarkError::StaleVersion {
+                version,
+                min_version: self.min_version,
+            });
+        }
+        Ok(())
+    }
+}
+
+/// Lowercase hex to bytes; `None` on odd length or any other character.
+fn decode_hex(hex: &str) -> Option<Vec<u8>> {
+    let digit = |b: u8| match b {
+        b'0'..=b'9' => Some(b - b'0'),
+        b'a'..=b'f' => Some(b - b'a' + 10),
+        _ => None,
+    };
+    let bytes = hex.as_bytes();
+    if bytes.len() % 2 != 0 {
+        return None;
+    }
+    bytes
+        .chunks_exact(2)
+        .map(|pair| Some((digit(pair[0])? << 4) | digit(pair[1])?))
+        .collect()
+}
