@@ -28,6 +28,70 @@ use utoipa::OpenApi;
 )]
 pub struct ApiDoc;
 
+/// The complaint form as the widget posts it: the core crate's `ComplaintDraft`, which
+/// has no OpenAPI derive of its own (the core crate stays free of server concerns). A
+/// test compares these properties with the core type's keys, so the two cannot drift.
+#[derive(utoipa::ToSchema)]
+#[schema(as = ComplaintDraft)]
+// Never built: it only describes the JSON the core type reads.
+#[allow(dead_code)]
+pub struct ComplaintDraftSchema {
+    /// Every field is optional; an empty string means "not given". Unknown keys are refused.
+    order_number: Option<String>,
+    email: Option<String>,
+    phone: Option<String>,
+    /// `email`, `phone` or empty.
+    preferred_channel: Option<String>,
+    post_code: Option<String>,
+    /// A core `ComplaintReason` code.
+    reason: Option<String>,
+    items: Option<Vec<String>>,
+    /// `YYYY-MM-DD`.
+    order_date: Option<String>,
+    /// `YYYY-MM-DD`.
+    delivery_date: Option<String>,
+    /// `YYYY-MM-DD`.
+    incident_date: Option<String>,
+    description: Option<String>,
+    /// A core `ResolutionKind` code.
+    resolution: Option<String>,
+    /// The compensation asked, e.g. `12,50`; only read for compensation.
+    amount: Option<String>,
+    /// ISO 4217; empty means the shop's currency.
+    currency: Option<String>,
+    evidence: Option<Vec<EvidenceDraftSchema>>,
+    /// Where the shopper lives, ISO 3166-1 alpha-2 in any case. Empty: the shop's country
+    /// (a domestic complaint). Another country makes the complaint cross-border and opens
+    /// the European Consumer Centre of that country. Unknown: `shopper_country.unknown`.
+    #[schema(example = "DE")]
+    shopper_country: Option<String>,
+    /// `general` (the default when empty) or `travel` (opens the travel disputes
+    /// committee). Unknown: `category.unknown`.
+    category: Option<ProductCategorySchema>,
+}
+
+/// One evidence file as declared before upload (core `EvidenceDraft`).
+#[derive(utoipa::ToSchema)]
+#[schema(as = EvidenceDraft)]
+#[allow(dead_code)]
+pub struct EvidenceDraftSchema {
+    file_name: String,
+    /// The MIME type sniffed from the bytes.
+    media_type: String,
+    size_bytes: u64,
+    /// 64 lowercase hex characters.
+    sha256: String,
+}
+
+/// The kind of purchase (core `ProductCategory`); empty means `general`.
+#[derive(utoipa::ToSchema)]
+#[schema(as = ProductCategory, rename_all = "snake_case")]
+#[allow(dead_code)]
+pub enum ProductCategorySchema {
+    General,
+    Travel,
+}
+
 /// Declares the shop-side API's bearer token scheme.
 struct ShopToken;
 

@@ -218,3 +218,44 @@ fn refused(error: &TimelineError) -> AppError {
     };
     AppError::rejected(status, error.code(), error.to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stored(shopper_country: Option<&str>, category: &str) -> StoredComplaint {
+        StoredComplaint {
+            reference: "C-TEST".into(),
+            token_hash: String::new(),
+            order_number: None,
+            email: None,
+            language: "en".into(),
+            body: "{}".into(),
+            receipt: "{}".into(),
+            filed_at: 0,
+            status: "received".into(),
+            open: true,
+            next_due_at: None,
+            shopper_country: shopper_country.map(str::to_owned),
+            category: category.into(),
+        }
+    }
+
+    #[test]
+    fn complaints_stored_before_migration_0002_count_as_domestic_and_general() {
+        let policy = ComplaintPolicy::default();
+        let facts = ComplaintFacts::of(&policy, &stored(None, "general")).unwrap();
+        assert_eq!(facts.shopper_country, policy.shop.country);
+        assert_eq!(facts.category, ProductCategory::General);
+    }
+
+    #[test]
+    fn stored_facts_read_back_and_their_category_code_round_trips() {
+        let policy = ComplaintPolicy::default();
+        let facts = ComplaintFacts::of(&policy, &stored(Some("DE"), "travel")).unwrap();
+        assert_eq!(facts.shopper_country, Country::DE);
+        assert_eq!(facts.category, ProductCategory::Travel);
+        assert_eq!(facts.category_code(), "travel");
+        assert!(ComplaintFacts::of(&policy, &stored(Some("XX"), "general")).is_err());
+    }
+}

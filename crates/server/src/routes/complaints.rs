@@ -22,7 +22,7 @@ pub struct FileComplaintRequest {
     /// the shopper use it.
     pub language: String,
     /// The complaint form as the core crate's `ComplaintDraft` JSON.
-    #[schema(value_type = Object)]
+    #[schema(value_type = crate::openapi::ComplaintDraftSchema)]
     pub draft: serde_json::Value,
     /// Ids from `POST /api/evidence`, in the order of the draft's evidence list.
     #[serde(default)]

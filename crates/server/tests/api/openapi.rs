@@ -104,3 +104,32 @@ async fn every_status_the_tests_see_is_in_the_openapi_document() {
         event.status().as_u16(),
     );
 }
+
+#[tokio::test]
+async fn the_draft_schema_names_exactly_the_keys_the_core_draft_reads() {
+    let server = TestServer::start();
+    let doc = json(
+        server
+            .client
+            .get(server.url("/openapi.json"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    let schema = &doc["components"]["schemas"]["ComplaintDraft"];
+    let mut documented: Vec<&String> = schema["properties"]
+        .as_object()
+        .unwrap_or_else(|| panic!("no ComplaintDraft schema: {schema}"))
+        .keys()
+        .collect();
+    let core = serde_json::to_value(redress_core::draft::ComplaintDraft::default()).unwrap();
+    let mut read: Vec<&String> = core.as_object().unwrap().keys().collect();
+    documented.sort();
+    read.sort();
+    assert_eq!(documented, read);
+    assert_eq!(
+        doc["components"]["schemas"]["ProductCategory"]["enum"],
+        json!(["general", "travel"])
+    );
+}
