@@ -25,3 +25,9 @@ async fn postgres_serves_lookup_and_evidence_like_sqlite() {
     crate::complaints::file_track_and_handle(&server).await;
     crate::complaints::concurrent_duplicates(&server).await;
 }
+
+#[tokio::test]
+async fn an_old_postgres_database_upgrades_and_its_complaints_stay_domestic() {
+    let postgres = Postgres::start();
+    crate::migration::an_old_database_upgrades(&postgres.url).await;
+}
