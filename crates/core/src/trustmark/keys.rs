@@ -123,6 +123,47 @@ impl TrustedKeys {
         self
     }
 
+    /// Reads the keys a trustmark publishes (the server's key file, or a page's
+    /// configuration):
+    /// `{"trustmark":"Becom","keys":[{"key_id":"…","public_key":"<64 hex>","retired_from":5}]}`.
+    /// `key_id` is optional and, when given, must be the key's [`key_id`]; `retired_from` is
+    /// optional (a current key). The rollback floor starts at 0.
+    ///
+    /// ```
+    /// use redress_core::trustmark::TrustedKeys;
+    /// let zero_key = "3b6a27bcceb6a42d62a3a8d02a6f0d73653215771de243a63ac048a18b59da29";
+    /// let keys = TrustedKeys::from_json(&format!(
+    ///     r#"{{"trustmark":"Becom","keys":[{{"public_key":"{zero_key}","retired_from":5}}]}}"#
+    /// ))
+    /// .unwrap();
+    /// assert_eq!(keys.trustmark().as_ref(), "Becom");
+    /// let wrong_id = TrustedKeys::from_json(&format!(
+    ///     r#"{{"trustmark":"Becom","keys":[{{"key_id":"00","public_key":"{zero_key}"}}]}}"#
+    /// ));
+    /// assert_eq!(wrong_id.unwrap_err().code(), "trustmark.malformed");
+    /// ```
+    pub fn from_json(text: &str) -> Result<TrustedKeys, TrustmarkError> {
+        let wire: TrustedKeysWire = serde_json::from_str(text)
+            .map_err(|e| TrustmarkError::malformed(format!("trusted keys: {e}")))?;
+        let keys = wire
+            .keys
+            .into_iter()
+            .map(|wire_key| {
+                let key = TrustedKey::parse(&wire_key.public_key)?;
+                if wire_key.key_id.is_some_and(|id| id != key.id) {
+                    return Err(TrustmarkError::malformed(
+                        "trusted keys: key_id does not match public_key",
+                    ));
+                }
+                Ok(match wire_key.retired_from {
+                    Some(version) => key.retired_from(version),
+                    None => key,
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(TrustedKeys::new(wire.trustmark, keys))
+    }
+
     /// The trustmark these keys belong to.
     pub fn trustmark(&self) -> &BodyName {
         &self.trustmark
@@ -186,6 +227,24 @@ impl TrustedKeys {
         }
         Ok(())
     }
+}
+
+/// The published form of [`TrustedKeys`].
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TrustedKeysWire {
+    trustmark: BodyName,
+    keys: Vec<TrustedKeyWire>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TrustedKeyWire {
+    #[serde(default)]
+    key_id: Option<String>,
+    public_key: String,
+    #[serde(default)]
+    retired_from: Option<u64>,
 }
 
 /// Lowercase hex to bytes; `None` on odd length or any other character.
