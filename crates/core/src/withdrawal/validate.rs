@@ -264,6 +264,7 @@ fn keep_items(
         if items.is_empty() && !kept.is_empty() {
             let mut allowed: Vec<String> =
                 kept.iter().map(|k| k.category.code().to_owned()).collect();
+            allowed.sort();
             allowed.dedup();
             errors.push(error(
                 "items",

@@ -128,6 +128,21 @@ fn an_order_of_only_excluded_items_cannot_be_withdrawn_from() {
         [("items", ErrorCode::WithdrawalNothingEligible)]
     );
     assert_eq!(errors[0].params().allowed, ["made_to_measure"]);
+    // Each reason is named once, whatever the order of the lines.
+    let strict = policy(r#"{"withdrawal": {"excluded": ["made_to_measure", "perishable"]}}"#);
+    let mixed = OrderFacts {
+        items: vec![
+            item("Suit", Some(ExcludedCategory::MadeToMeasure)),
+            item("Gouda", Some(ExcludedCategory::Perishable)),
+            item("Shirt", Some(ExcludedCategory::MadeToMeasure)),
+        ],
+        ..order()
+    };
+    let errors = validate_withdrawal(&good_draft(), &strict, Some(&mixed), now()).unwrap_err();
+    assert_eq!(
+        errors[0].params().allowed,
+        ["made_to_measure", "perishable"]
+    );
 }
 
 #[test]
