@@ -66,6 +66,24 @@ impl OrderItem {
 impl OrderFacts {
     /// Each item of the order with its eligibility, in order: what the widget lists for
     /// the shopper to choose from.
+    ///
+    /// ```
+    /// use redress_core::policy::{ComplaintPolicy, ExcludedCategory};
+    /// use redress_core::withdrawal::{Eligibility, OrderFacts, OrderItem};
+    /// let policy = ComplaintPolicy::from_json(r#"{"withdrawal": {"excluded": ["sealed_hygiene"]}}"#).unwrap();
+    /// let order = OrderFacts {
+    ///     delivered_on: None,
+    ///     items: vec![
+    ///         OrderItem { name: "Toothbrush".into(), category: Some(ExcludedCategory::SealedHygiene) },
+    ///         OrderItem { name: "Towel".into(), category: None },
+    ///     ],
+    /// };
+    /// let shown: Vec<_> = order.eligibility(&policy.withdrawal).map(|(item, e)| (item.name.as_str(), e)).collect();
+    /// assert_eq!(shown, [
+    ///     ("Toothbrush", Eligibility::Excluded(ExcludedCategory::SealedHygiene)),
+    ///     ("Towel", Eligibility::Eligible),
+    /// ]);
+    /// ```
     pub fn eligibility<'a>(
         &'a self,
         rules: &'a WithdrawalRules,
