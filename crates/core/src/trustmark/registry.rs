@@ -4,6 +4,7 @@ use chrono::{DateTime, Days, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::keys::{SignedRegistry, TrustedKeys};
+use super::web_domain::page_host;
 use super::{TrustmarkError, WebDomain};
 use crate::escalation::{BodyName, MemberId};
 use crate::lifecycle::text::text_newtype;
@@ -235,10 +236,11 @@ impl MemberRegistry {
     /// two listed domains cover the host (`shop.example` and `nl.shop.example`), the longer,
     /// more specific one wins.
     pub fn find_member_by_domain(&self, host: &str) -> Option<&Member> {
+        let host = page_host(host)?;
         self.members
             .iter()
             .flat_map(|member| member.domains.iter().map(move |domain| (member, domain)))
-            .filter(|(_, domain)| domain.covers(host))
+            .filter(|(_, domain)| domain.covers_page_host(&host))
             .max_by_key(|(_, domain)| domain.as_ref().len())
             .map(|(member, _)| member)
     }

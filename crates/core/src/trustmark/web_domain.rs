@@ -102,9 +102,12 @@ impl WebDomain {
     /// assert!(!shop.covers("shop.example.evil.test"));
     /// ```
     pub fn covers(&self, host: &str) -> bool {
-        let Some(host) = page_host(host) else {
-            return false;
-        };
+        page_host(host).is_some_and(|host| self.covers_page_host(&host))
+    }
+
+    /// [`covers`](Self::covers) for a host already normalized by [`page_host`], so a
+    /// registry lookup normalizes once rather than once per listed domain.
+    pub(crate) fn covers_page_host(&self, host: &str) -> bool {
         let domain = self.0.as_str();
         host == domain
             || host
@@ -114,7 +117,7 @@ impl WebDomain {
 }
 
 /// The page host as a bare lower-case name, or `None` when it is not one.
-fn page_host(raw: &str) -> Option<String> {
+pub(crate) fn page_host(raw: &str) -> Option<String> {
     let lower = raw.trim().to_ascii_lowercase();
     let without_port = match lower.rsplit_once(':') {
         Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) => name,
