@@ -83,10 +83,10 @@ impl Messages {
     /// an unknown code still gets a truthful generic text.
     pub fn field_error(&self, code: &str) -> &'static str {
         match code {
-            "order_number.empty" => self.order_number_empty,
+            "order_number.missing" => self.order_number_empty,
             "order_number.format" | "order_number.length" => self.order_number_format,
-            "email.empty" => self.email_empty,
-            "email.format" | "email.length" => self.email_format,
+            "email.missing" => self.email_empty,
+            "email.format" | "email.length" | "email.domain" => self.email_format,
             _ => self.field_invalid,
         }
     }
@@ -121,9 +121,9 @@ mod tests {
         for lang in Lang::ALL {
             let m = lang.messages();
             for code in [
-                "order_number.empty",
+                "order_number.missing",
                 "order_number.format",
-                "email.empty",
+                "email.missing",
                 "email.format",
             ] {
                 assert_ne!(m.field_error(code), m.field_invalid, "{lang:?} {code}");
