@@ -13,15 +13,16 @@ use crate::escalation::{BodyName, MemberId};
 /// one member's entry in registry `registry_version`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct AttestationDocument {
-    kind: String,
-    trustmark: BodyName,
-    registry_version: u64,
-    member_id: MemberId,
-    shop_name: ShopName,
-    domains: Vec<WebDomain>,
-    valid_from: NaiveDate,
-    valid_until: NaiveDate,
+pub(super) struct AttestationDocument {
+    // Fields in key order, so the signer's serialization is canonical (sorted keys).
+    pub(super) domains: Vec<WebDomain>,
+    pub(super) kind: String,
+    pub(super) member_id: MemberId,
+    pub(super) registry_version: u64,
+    pub(super) shop_name: ShopName,
+    pub(super) trustmark: BodyName,
+    pub(super) valid_from: NaiveDate,
+    pub(super) valid_until: NaiveDate,
 }
 
 /// What the widget may show: "member of <trustmark>", verified for this page.

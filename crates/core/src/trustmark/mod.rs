@@ -9,9 +9,9 @@
 //! is the payload JSON **as a string** (the signature covers exactly its UTF-8 bytes),
 //! `signature` is 128 lowercase hex characters and `key_id` is [`key_id`] of the public key
 //! (first 16 hex characters of SHA-256 over its 32 bytes). Keys are published as 64
-//! lowercase hex characters. Signers should write the payload as canonical JSON (keys
-//! sorted, no white space) for reproducible files; verifiers never re-serialize, so they do
-//! not depend on it. Unknown payload fields are refused.
+//! lowercase hex characters. Signers write the payload with [`registry_payload`] /
+//! [`attestation_payload`] (canonical JSON: keys sorted, no white space); verifiers never
+//! re-serialize, so they do not depend on it. Unknown payload fields are refused.
 //!
 //! The registry payload:
 //! ```json
@@ -45,6 +45,7 @@
 mod attestation;
 mod error;
 mod keys;
+mod payload;
 mod registry;
 mod web_domain;
 
@@ -56,5 +57,6 @@ pub use error::TrustmarkError;
 pub use keys::{
     SignedAttestation, SignedEnvelope, SignedRegistry, TrustedKey, TrustedKeys, key_id,
 };
+pub use payload::{attestation_payload, registry_payload};
 pub use registry::{Member, MemberCategory, MemberRegistry, ShopName, ShopNameError};
 pub use web_domain::{WebDomain, WebDomainError};

@@ -38,13 +38,14 @@ pub enum MemberCategory {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Member {
-    shop_name: ShopName,
-    member_id: MemberId,
-    domains: Vec<WebDomain>,
-    valid_from: NaiveDate,
-    valid_until: NaiveDate,
+    // Fields in key order, so the signer's serialization is canonical (sorted keys).
     #[serde(default)]
     categories: Vec<MemberCategory>,
+    domains: Vec<WebDomain>,
+    member_id: MemberId,
+    shop_name: ShopName,
+    valid_from: NaiveDate,
+    valid_until: NaiveDate,
 }
 
 impl Member {
@@ -123,12 +124,13 @@ pub(crate) fn standing(
 /// The payload of a signed registry (`"kind":"member_registry"`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RegistryDocument {
-    kind: String,
-    trustmark: BodyName,
-    version: u64,
-    issued_at: DateTime<Utc>,
-    members: Vec<Member>,
+pub(super) struct RegistryDocument {
+    // Fields in key order, so the signer's serialization is canonical (sorted keys).
+    pub(super) issued_at: DateTime<Utc>,
+    pub(super) kind: String,
+    pub(super) members: Vec<Member>,
+    pub(super) trustmark: BodyName,
+    pub(super) version: u64,
 }
 
 /// A trustmark's member list, verified: only [`MemberRegistry::verify`] makes one.
@@ -271,7 +273,7 @@ impl MemberRegistry {
 
 /// Every member well-formed, no member id twice, no domain listed for two members (a lookup
 /// must name one shop).
-fn check_members(members: &[Member]) -> Result<(), TrustmarkError> {
+pub(super) fn check_members(members: &[Member]) -> Result<(), TrustmarkError> {
     let mut ids = std::collections::BTreeSet::new();
     let mut domains = std::collections::BTreeMap::new();
     for member in members {

@@ -35,7 +35,7 @@ fn a_badge_needs_a_current_membership_and_an_untouched_signature() {
     let keys = becom(vec![trusted(&key)]);
     let expired = seal(
         &key,
-        &attestation_payload(r#"["shop.example"]"#, "2025-01-01", "2025-12-31"),
+        &attestation_text(r#"["shop.example"]"#, "2025-01-01", "2025-12-31"),
     );
     assert_eq!(
         verify_attestation(&expired, &keys, "shop.example", day(TODAY)),
@@ -45,7 +45,7 @@ fn a_badge_needs_a_current_membership_and_an_untouched_signature() {
     );
     let early = seal(
         &key,
-        &attestation_payload(r#"["shop.example"]"#, "2027-01-01", "2027-12-31"),
+        &attestation_text(r#"["shop.example"]"#, "2027-01-01", "2027-12-31"),
     );
     assert_eq!(
         verify_attestation(&early, &keys, "shop.example", day(TODAY))
@@ -69,7 +69,7 @@ fn a_badge_needs_a_current_membership_and_an_untouched_signature() {
         "trustmark.unknown_key"
     );
     // A whole registry is not a badge, even when validly signed.
-    let registry = seal(&key, &registry_payload(3));
+    let registry = seal(&key, &registry_text(3));
     assert_eq!(
         verify_attestation(&registry, &keys, "shop.example", day(TODAY))
             .unwrap_err()
@@ -84,7 +84,7 @@ fn local_test_hosts_work_like_real_domains() {
     let keys = becom(vec![trusted(&key)]);
     let attestation = seal(
         &key,
-        &attestation_payload(r#"["shop.localhost"]"#, "2026-01-01", "2026-12-31"),
+        &attestation_text(r#"["shop.localhost"]"#, "2026-01-01", "2026-12-31"),
     );
     assert!(verify_attestation(&attestation, &keys, "shop.localhost:8080", day(TODAY)).is_ok());
     assert!(verify_attestation(&attestation, &keys, "other.localhost:8080", day(TODAY)).is_err());

@@ -42,7 +42,7 @@ pub(super) fn day(text: &str) -> NaiveDate {
 
 pub(super) const TODAY: &str = "2026-11-21";
 
-pub(super) fn registry_payload(version: u64) -> String {
+pub(super) fn registry_text(version: u64) -> String {
     format!(
         r#"{{"kind":"member_registry","trustmark":"Becom","version":{version},"issued_at":"2026-11-20T08:00:00Z","members":[
         {{"shop_name":"Fietsen Peeters","member_id":"B-1","domains":["shop.example","fietsen.example"],"valid_from":"2026-01-01","valid_until":"2026-12-31","categories":["general"]}},
@@ -51,12 +51,12 @@ pub(super) fn registry_payload(version: u64) -> String {
     )
 }
 
-pub(super) fn attestation_payload(domains: &str, valid_from: &str, valid_until: &str) -> String {
+pub(super) fn attestation_text(domains: &str, valid_from: &str, valid_until: &str) -> String {
     format!(
         r#"{{"kind":"membership_attestation","trustmark":"Becom","registry_version":3,"member_id":"B-1","shop_name":"Fietsen Peeters","domains":{domains},"valid_from":"{valid_from}","valid_until":"{valid_until}"}}"#
     )
 }
 
 pub(super) fn good_attestation() -> String {
-    attestation_payload(r#"["shop.example"]"#, "2026-01-01", "2026-12-31")
+    attestation_text(r#"["shop.example"]"#, "2026-01-01", "2026-12-31")
 }

@@ -8,7 +8,7 @@ use crate::trustmark::*;
 fn a_signed_registry_opens_and_finds_members_by_domain_and_name() {
     let key = signer(1);
     let registry = MemberRegistry::verify(
-        &seal(&key, &registry_payload(3)),
+        &seal(&key, &registry_text(3)),
         &becom(vec![trusted(&key)]),
         day(TODAY),
     )
@@ -49,7 +49,7 @@ fn a_signed_registry_opens_and_finds_members_by_domain_and_name() {
 fn a_suffix_look_alike_is_no_member_but_a_subdomain_is() {
     let key = signer(1);
     let registry = MemberRegistry::verify(
-        &seal(&key, &registry_payload(3)),
+        &seal(&key, &registry_text(3)),
         &becom(vec![trusted(&key)]),
         day(TODAY),
     )
@@ -73,12 +73,12 @@ fn a_suffix_look_alike_is_no_member_but_a_subdomain_is() {
 #[test]
 fn a_registry_changed_by_one_byte_is_refused_as_tampered() {
     let key = signer(1);
-    let mut envelope = seal(&key, &registry_payload(3));
+    let mut envelope = seal(&key, &registry_text(3));
     envelope.signed = envelope.signed.replacen("B-2", "B-4", 1);
     let refused = MemberRegistry::verify(&envelope, &becom(vec![trusted(&key)]), day(TODAY));
     assert_eq!(refused, Err(TrustmarkError::BadSignature));
 
-    let mut envelope = seal(&key, &registry_payload(3));
+    let mut envelope = seal(&key, &registry_text(3));
     let flipped = if envelope.signature.starts_with('0') {
         "1"
     } else {
@@ -93,11 +93,11 @@ fn a_registry_changed_by_one_byte_is_refused_as_tampered() {
 fn a_registry_signed_with_a_wrong_key_is_refused() {
     let (trustmark, stranger) = (signer(1), signer(2));
     let keys = becom(vec![trusted(&trustmark)]);
-    let refused = MemberRegistry::verify(&seal(&stranger, &registry_payload(3)), &keys, day(TODAY));
+    let refused = MemberRegistry::verify(&seal(&stranger, &registry_text(3)), &keys, day(TODAY));
     assert_eq!(refused.unwrap_err().code(), "trustmark.unknown_key");
 
     // The stranger names the trustmark's key id: the signature gives it away.
-    let mut forged = seal(&stranger, &registry_payload(3));
+    let mut forged = seal(&stranger, &registry_text(3));
     forged.key_id = trusted(&trustmark).id().to_owned();
     assert_eq!(
         MemberRegistry::verify(&forged, &keys, day(TODAY)),
@@ -109,7 +109,7 @@ fn a_registry_signed_with_a_wrong_key_is_refused() {
 fn a_lapsed_member_is_listed_but_expired() {
     let key = signer(1);
     let registry = MemberRegistry::verify(
-        &seal(&key, &registry_payload(3)),
+        &seal(&key, &registry_text(3)),
         &becom(vec![trusted(&key)]),
         day(TODAY),
     )
@@ -132,9 +132,9 @@ fn a_lapsed_member_is_listed_but_expired() {
 fn key_rotation_lets_the_retired_key_open_old_versions_only() {
     let (old, new) = (signer(1), signer(2));
     let keys = becom(vec![trusted(&old).retired_from(5), trusted(&new)]);
-    assert!(MemberRegistry::verify(&seal(&old, &registry_payload(4)), &keys, day(TODAY)).is_ok());
-    assert!(MemberRegistry::verify(&seal(&new, &registry_payload(5)), &keys, day(TODAY)).is_ok());
-    let refused = MemberRegistry::verify(&seal(&old, &registry_payload(5)), &keys, day(TODAY));
+    assert!(MemberRegistry::verify(&seal(&old, &registry_text(4)), &keys, day(TODAY)).is_ok());
+    assert!(MemberRegistry::verify(&seal(&new, &registry_text(5)), &keys, day(TODAY)).is_ok());
+    let refused = MemberRegistry::verify(&seal(&old, &registry_text(5)), &keys, day(TODAY));
     assert_eq!(refused.unwrap_err().code(), "trustmark.retired_key");
     let refused = verify_attestation(
         &seal(
@@ -153,13 +153,13 @@ fn an_older_version_than_the_one_accepted_is_a_rollback() {
     let key = signer(1);
     let keys = becom(vec![trusted(&key)]).accepting_from_version(4);
     assert_eq!(
-        MemberRegistry::verify(&seal(&key, &registry_payload(3)), &keys, day(TODAY)),
+        MemberRegistry::verify(&seal(&key, &registry_text(3)), &keys, day(TODAY)),
         Err(TrustmarkError::StaleVersion {
             version: 3,
             min_version: 4
         })
     );
-    assert!(MemberRegistry::verify(&seal(&key, &registry_payload(4)), &keys, day(TODAY)).is_ok());
+    assert!(MemberRegistry::verify(&seal(&key, &registry_text(4)), &keys, day(TODAY)).is_ok());
 }
 
 #[test]
@@ -169,14 +169,14 @@ fn a_document_naming_another_trustmark_is_refused() {
         BodyName::parse("Thuiswinkel Waarborg").unwrap(),
         vec![trusted(&key)],
     );
-    let refused = MemberRegistry::verify(&seal(&key, &registry_payload(3)), &keys, day(TODAY));
+    let refused = MemberRegistry::verify(&seal(&key, &registry_text(3)), &keys, day(TODAY));
     assert_eq!(refused.unwrap_err().code(), "trustmark.wrong_trustmark");
 }
 
 #[test]
 fn a_registry_from_the_future_is_not_yet_valid() {
     let key = signer(1);
-    let payload = registry_payload(3).replace("2026-11-20T08:00:00Z", "2026-11-23T08:00:00Z");
+    let payload = registry_text(3).replace("2026-11-20T08:00:00Z", "2026-11-23T08:00:00Z");
     let refused = MemberRegistry::verify(
         &seal(&key, &payload),
         &becom(vec![trusted(&key)]),
@@ -184,7 +184,7 @@ fn a_registry_from_the_future_is_not_yet_valid() {
     );
     assert_eq!(refused.unwrap_err().code(), "trustmark.not_yet_valid");
     // A day ahead is a time zone, not a forgery.
-    let payload = registry_payload(3).replace("2026-11-20T08:00:00Z", "2026-11-22T08:00:00Z");
+    let payload = registry_text(3).replace("2026-11-20T08:00:00Z", "2026-11-22T08:00:00Z");
     assert!(
         MemberRegistry::verify(
             &seal(&key, &payload),
@@ -200,18 +200,18 @@ fn a_badly_formed_but_validly_signed_registry_is_malformed() {
     let key = signer(1);
     let keys = becom(vec![trusted(&key)]);
     let cases = [
-        registry_payload(3).replace(r#""reizen.example""#, r#""shop.example""#),
-        registry_payload(3).replace(r#""B-2""#, r#""B-1""#),
-        registry_payload(3).replace(r#""reizen.example""#, r#""https://reizen.example/""#),
-        registry_payload(3).replace(
+        registry_text(3).replace(r#""reizen.example""#, r#""shop.example""#),
+        registry_text(3).replace(r#""B-2""#, r#""B-1""#),
+        registry_text(3).replace(r#""reizen.example""#, r#""https://reizen.example/""#),
+        registry_text(3).replace(
             r#""valid_until":"2025-12-31""#,
             r#""valid_until":"2024-12-31""#,
         ),
-        registry_payload(3).replace(
+        registry_text(3).replace(
             r#""kind":"member_registry""#,
             r#""kind":"membership_attestation""#,
         ),
-        registry_payload(3).replace(r#""version":3"#, r#""version":3,"extra":1"#),
+        registry_text(3).replace(r#""version":3"#, r#""version":3,"extra":1"#),
         good_attestation(),
         "not json".to_owned(),
     ];
@@ -223,7 +223,7 @@ fn a_badly_formed_but_validly_signed_registry_is_malformed() {
             "{payload}"
         );
     }
-    let mut envelope = seal(&key, &registry_payload(3));
+    let mut envelope = seal(&key, &registry_text(3));
     envelope.algorithm = "RS256".into();
     assert_eq!(
         MemberRegistry::verify(&envelope, &keys, day(TODAY))
@@ -247,6 +247,42 @@ fn published_keys_read_from_json_verify_like_built_ones() {
         keys,
         becom(vec![trusted(&old).retired_from(5), trusted(&new)])
     );
-    let refused = MemberRegistry::verify(&seal(&old, &registry_payload(5)), &keys, day(TODAY));
+    let refused = MemberRegistry::verify(&seal(&old, &registry_text(5)), &keys, day(TODAY));
     assert_eq!(refused.unwrap_err().code(), "trustmark.retired_key");
+}
+
+#[test]
+fn what_the_signer_writes_is_what_the_verifier_reads() {
+    let key = signer(1);
+    let keys = becom(vec![trusted(&key)]);
+    let original =
+        MemberRegistry::verify(&seal(&key, &registry_text(3)), &keys, day(TODAY)).unwrap();
+    let republished = crate::trustmark::registry_payload(
+        original.trustmark(),
+        4,
+        original.issued_at(),
+        original.members(),
+    )
+    .unwrap();
+    let next = MemberRegistry::verify(&seal(&key, &republished), &keys, day(TODAY)).unwrap();
+    assert_eq!(next.version(), 4);
+    assert_eq!(next.members(), original.members());
+
+    let member = next.find_member_by_domain("shop.example").unwrap();
+    let badge_payload =
+        crate::trustmark::attestation_payload(next.trustmark(), next.version(), member).unwrap();
+    let badge = verify_attestation(
+        &seal(&key, &badge_payload),
+        &keys,
+        "www.shop.example",
+        day(TODAY),
+    )
+    .unwrap();
+    assert_eq!(badge.member_id, *member.member_id());
+
+    let mut twice = original.members().to_vec();
+    twice.push(original.members()[0].clone());
+    let refused =
+        crate::trustmark::registry_payload(original.trustmark(), 5, original.issued_at(), &twice);
+    assert_eq!(refused.unwrap_err().code(), "trustmark.malformed");
 }
