@@ -139,6 +139,42 @@ describe('demo shop', () => {
     await page.close();
   });
 
+  test('the keyboard opens the widget, Escape closes it and focus returns to the launcher', async () => {
+    const { page } = await openPage(browser.context, `${server.url}/`);
+    const button = page.locator(`${launcher} .redress-launcher`);
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await page.locator(`${launcher} #redress-order-number`).waitFor();
+    assert.equal(await button.getAttribute('aria-expanded'), 'true');
+    await page.keyboard.type('RD-1001');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('anna@example.com');
+    await page.keyboard.press('Enter');
+    await page.locator(`${launcher} .redress-order`).waitFor();
+    await page.keyboard.press('Escape');
+    assert.equal(await page.locator(`${launcher} .redress-panel`).isHidden(), true);
+    const focused = await page.evaluate(
+      () => document.querySelector('[data-redress=launcher]').shadowRoot.activeElement?.className,
+    );
+    assert.equal(focused, 'redress-launcher');
+    await page.close();
+  });
+
+  test('the manifest lists every file with its SRI hash, and the loader stays small', async () => {
+    const response = await fetch(`${server.url}/pkg/manifest.json`);
+    const manifest = await response.json();
+    assert.deepEqual(Object.keys(manifest.files).sort(), ['css', 'glue', 'loader', 'wasm']);
+    for (const file of Object.values(manifest.files)) {
+      assert.match(file.integrity, /^sha384-[A-Za-z0-9+/]{64}$/);
+      const served = await fetch(`${server.url}/pkg/${file.path}`);
+      assert.equal(served.status, 200, file.path);
+      assert.equal((await served.arrayBuffer()).byteLength, file.bytes, file.path);
+    }
+    assert.ok(manifest.files.loader.brotli < 3 * 1024, `loader is ${manifest.files.loader.brotli} B brotli`);
+    const wasm = await fetch(`${server.url}/pkg/${manifest.files.wasm.path}`);
+    assert.equal(wasm.headers.get('content-type'), 'application/wasm');
+  });
+
   test('the inline element loads when scrolled into view, in the language it asks for', async () => {
     const { page, requests } = await openPage(browser.context, `${server.url}/inline.html`);
     await page.waitForFunction(() => customElements.get('redress-complaint') !== undefined);

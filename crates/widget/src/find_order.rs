@@ -195,8 +195,16 @@ fn OrderCard(order: FoundOrder, lang: Lang, on_again: impl Fn() + 'static) -> im
         None => t.order_not_delivered.to_owned(),
     };
     let placed = order.placed_on.as_deref().map(|d| format_date(d, lang));
+    // The form the shopper submitted from is gone: focus moves to its answer, so screen
+    // readers announce it and the keyboard stays inside the widget.
+    let card = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(card) = card.get() {
+            let _ = card.focus();
+        }
+    });
     view! {
-        <div class="redress-order" role="status" tabindex="-1">
+        <div class="redress-order" role="status" tabindex="-1" node_ref=card>
             <p class="redress-order-title">{t.order_found_title}</p>
             <p class="redress-order-number">{order.order_number}</p>
             <dl class="redress-order-facts">
