@@ -29,6 +29,12 @@ pub fn router(state: AppState, settings: &Settings) -> Router {
             "/complaints/{reference}/escalate",
             post(routes::complaints::escalate),
         )
+        .route("/withdrawals", post(routes::withdrawals::withdraw))
+        .route("/shop/withdrawals", get(routes::withdrawals::list))
+        .route(
+            "/shop/withdrawals/{reference}",
+            get(routes::withdrawals::read),
+        )
         .route("/shop/complaints", get(routes::shop::list))
         .route("/shop/complaints/{reference}", get(routes::shop::read))
         .route(

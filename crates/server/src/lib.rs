@@ -23,3 +23,4 @@ pub mod state;
 pub mod store;
 pub mod token;
 pub mod tracking;
+pub mod withdrawal;

@@ -23,6 +23,9 @@ use utoipa::OpenApi;
         crate::routes::shop::read,
         crate::routes::shop::evidence_file,
         crate::routes::shop::append_event,
+        crate::routes::withdrawals::withdraw,
+        crate::routes::withdrawals::list,
+        crate::routes::withdrawals::read,
     ),
     modifiers(&ShopToken),
 )]
@@ -90,6 +93,28 @@ pub struct EvidenceDraftSchema {
 pub enum ProductCategorySchema {
     General,
     Travel,
+}
+
+/// The withdrawal form as the widget posts it: the core crate's `WithdrawalDraft`.
+/// Every field is optional; an empty string means "not given". Unknown keys are refused.
+#[derive(utoipa::ToSchema)]
+#[schema(as = WithdrawalDraft)]
+// Never built: it only describes the JSON the core type reads.
+#[allow(dead_code)]
+pub struct WithdrawalDraftSchema {
+    /// The shopper's name (1-200 characters).
+    name: Option<String>,
+    order_number: Option<String>,
+    /// The e-mail the order is looked up by, with `order_number`.
+    lookup_email: Option<String>,
+    /// Order lines withdrawn from; empty means all of them.
+    items: Option<Vec<String>>,
+    /// Where the acknowledgement goes (required).
+    email: Option<String>,
+    /// `YYYY-MM-DD`; required when the lookup finds no order.
+    order_date: Option<String>,
+    /// What was bought (1-500 characters); required when the lookup finds no order.
+    goods: Option<String>,
 }
 
 /// Declares the shop-side API's bearer token scheme.

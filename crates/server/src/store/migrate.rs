@@ -11,6 +11,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
         2,
         include_str!("../../migrations/0002_shopper_country_and_category.sql"),
     ),
+    (3, include_str!("../../migrations/0003_withdrawals.sql")),
 ];
 
 pub(super) async fn run(pool: &AnyPool) -> Result<(), StoreError> {

@@ -7,6 +7,7 @@
 mod migrate;
 mod orders;
 mod sql;
+mod withdrawals;
 
 use async_trait::async_trait;
 use chrono::NaiveDate;
@@ -146,6 +147,36 @@ pub struct Notification {
     pub created_at: i64,
 }
 
+/// A withdrawal ready to be stored with its acknowledgement.
+#[derive(Debug, Clone)]
+pub struct NewWithdrawal {
+    pub reference: String,
+    pub order_number: Option<String>,
+    /// Where the acknowledgement goes.
+    pub email: String,
+    pub language: String,
+    /// The validated withdrawal as the core crate serializes it.
+    pub body: String,
+    /// The signed receipt as JSON.
+    pub receipt: String,
+    /// The exact receipt instant, Unix seconds.
+    pub received_at: i64,
+    /// The acknowledgement on a durable medium, queued in the same transaction.
+    pub acknowledgement: Notification,
+}
+
+/// A stored withdrawal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredWithdrawal {
+    pub reference: String,
+    pub order_number: Option<String>,
+    pub email: String,
+    pub language: String,
+    pub body: String,
+    pub receipt: String,
+    pub received_at: i64,
+}
+
 /// Which complaints the shop wants to see.
 #[derive(Debug, Clone, Default)]
 pub struct ComplaintFilter {
@@ -185,6 +216,17 @@ pub trait ComplaintStore: Send + Sync {
         &self,
         filter: &ComplaintFilter,
     ) -> Result<Vec<StoredComplaint>, StoreError>;
+    /// Stores the withdrawal, its acknowledgement and the idempotency record in one
+    /// transaction. Never answers `EvidenceUnavailable`.
+    async fn file_withdrawal(
+        &self,
+        withdrawal: &NewWithdrawal,
+        idempotency: Option<&IdempotencyRecord>,
+    ) -> Result<Filed, StoreError>;
+    /// Every withdrawal, newest first.
+    async fn withdrawals(&self) -> Result<Vec<StoredWithdrawal>, StoreError>;
+    async fn withdrawal(&self, reference: &str) -> Result<Option<StoredWithdrawal>, StoreError>;
+    /// The messages queued for a complaint or a withdrawal.
     async fn outbox(&self, reference: &str) -> Result<Vec<Notification>, StoreError>;
     /// Messages not yet handed to the mail server, oldest first.
     async fn unsent(&self, limit: i64) -> Result<Vec<Notification>, StoreError>;

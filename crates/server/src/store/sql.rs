@@ -160,29 +160,11 @@ impl ComplaintStore for SqlStore {
         idempotency: Option<&IdempotencyRecord>,
     ) -> Result<Filed, StoreError> {
         let mut tx = self.pool.begin().await?;
-        if let Some(record) = idempotency {
-            // Claimed first: a concurrent duplicate waits on this row and then fails on
-            // the key, so two complaints are never created for one key.
-            let claimed = sqlx::query(
-                "INSERT INTO idempotency (idempotency_key, request_hash, status, response, created_at) VALUES ($1, $2, $3, $4, $5)",
-            )
-            .bind(&record.key)
-            .bind(&record.response.request_hash)
-            .bind(i64::from(record.response.status))
-            .bind(&record.response.body)
-            .bind(c.filed_at)
-            .execute(&mut *tx)
-            .await;
-            if let Err(error) = claimed {
-                if is_unique_violation(&error) {
-                    drop(tx);
-                    return match self.idempotent_response(&record.key).await? {
-                        Some(first) => Ok(Filed::Replayed(first)),
-                        None => Err(StoreError::Database(error)),
-                    };
-                }
-                return Err(error.into());
-            }
+        if let Some(record) = idempotency
+            && let Some(claim) = claim_key(&mut tx, record, c.filed_at).await?
+        {
+            drop(tx);
+            return self.replay_claimed(&record.key, claim).await;
         }
         sqlx::query(AssertSqlSafe(format!(
             "INSERT INTO complaints ({COMPLAINT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
@@ -338,6 +320,35 @@ impl ComplaintStore for SqlStore {
         Ok(())
     }
 
+    async fn file_withdrawal(
+        &self,
+        w: &super::NewWithdrawal,
+        idempotency: Option<&IdempotencyRecord>,
+    ) -> Result<Filed, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        if let Some(record) = idempotency
+            && let Some(claim) = claim_key(&mut tx, record, w.received_at).await?
+        {
+            drop(tx);
+            return self.replay_claimed(&record.key, claim).await;
+        }
+        super::withdrawals::insert(&mut tx, w).await?;
+        insert_notification(&mut tx, &w.acknowledgement).await?;
+        tx.commit().await?;
+        Ok(Filed::Created)
+    }
+
+    async fn withdrawals(&self) -> Result<Vec<super::StoredWithdrawal>, StoreError> {
+        super::withdrawals::all(&self.pool).await
+    }
+
+    async fn withdrawal(
+        &self,
+        reference: &str,
+    ) -> Result<Option<super::StoredWithdrawal>, StoreError> {
+        super::withdrawals::one(&self.pool, reference).await
+    }
+
     async fn outbox(&self, reference: &str) -> Result<Vec<Notification>, StoreError> {
         let rows: Vec<NotificationRow> = sqlx::query_as(
             "SELECT id, complaint_reference, recipient, language, subject, body, created_at FROM outbox WHERE complaint_reference = $1 ORDER BY created_at, id",
@@ -346,6 +357,42 @@ impl ComplaintStore for SqlStore {
         .fetch_all(&self.pool)
         .await?;
         Ok(rows.into_iter().map(notification_from).collect())
+    }
+}
+
+impl SqlStore {
+    /// The first answer for a key another request claimed; the unique violation if
+    /// that answer is gone.
+    async fn replay_claimed(&self, key: &str, error: sqlx::Error) -> Result<Filed, StoreError> {
+        match self.idempotent_response(key).await? {
+            Some(first) => Ok(Filed::Replayed(first)),
+            None => Err(StoreError::Database(error)),
+        }
+    }
+}
+
+/// Claims an idempotency key inside the filing transaction, first: a concurrent
+/// duplicate waits on this row and then fails on the key, so one key never files twice.
+/// `Some(error)` when the key was taken already.
+async fn claim_key(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    record: &IdempotencyRecord,
+    at: i64,
+) -> Result<Option<sqlx::Error>, StoreError> {
+    let claimed = sqlx::query(
+        "INSERT INTO idempotency (idempotency_key, request_hash, status, response, created_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(&record.key)
+    .bind(&record.response.request_hash)
+    .bind(i64::from(record.response.status))
+    .bind(&record.response.body)
+    .bind(at)
+    .execute(&mut **tx)
+    .await;
+    match claimed {
+        Ok(_) => Ok(None),
+        Err(error) if is_unique_violation(&error) => Ok(Some(error)),
+        Err(error) => Err(error.into()),
     }
 }
 

@@ -12,3 +12,4 @@ mod openapi;
 mod policy;
 mod postgres;
 mod sweeper;
+mod withdrawals;

@@ -24,6 +24,7 @@ async fn postgres_serves_lookup_and_evidence_like_sqlite() {
     assert_eq!(upload.status(), 201);
     crate::complaints::file_track_and_handle(&server).await;
     crate::complaints::concurrent_duplicates(&server).await;
+    crate::withdrawals::eligible_order_end_to_end(&server).await;
 }
 
 #[tokio::test]

@@ -1,0 +1,247 @@
+//! The EU withdrawal function: the shopper withdraws (`POST /api/withdrawals`), the shop
+//! lists withdrawals with their refund deadlines (`GET /api/shop/withdrawals`).
+
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use chrono::{NaiveDate, SubsecRound, Utc};
+use redress_core::withdrawal::{KeptItem, Withdrawal, WithdrawalDraft, WithdrawalWindow};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{AppError, Json};
+use crate::idempotency::{self, IdempotencyKey};
+use crate::receipt::Receipt;
+use crate::shop_auth::ShopAuth;
+use crate::state::AppState;
+use crate::store::{Filed, IdempotencyRecord, NewWithdrawal, StoredResponse, StoredWithdrawal};
+use crate::withdrawal::{acknowledgement, order_facts, receipt_payload, reference, rfc3339};
+use crate::{filing, token};
+
+/// The submitted withdrawal.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WithdrawRequest {
+    /// The shopper's language (BCP 47); the acknowledgement uses it when the shop offers it.
+    pub language: String,
+    /// The withdrawal form as the core crate's `WithdrawalDraft` JSON.
+    #[schema(value_type = crate::openapi::WithdrawalDraftSchema)]
+    pub draft: serde_json::Value,
+}
+
+/// The answer to a recorded withdrawal; the widget shows it and offers it as a download.
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct RecordedWithdrawal {
+    /// `W-` and ten Crockford base-32 characters.
+    pub reference: String,
+    /// The exact receipt instant, RFC 3339 UTC (seconds), as the receipt states it.
+    pub received_at: String,
+    /// The core `WithdrawalWindow` (`{"status": "open", "last_day", "ends_at"}`,
+    /// `{"status": "not_started"}`); `null` when no order was found.
+    #[schema(value_type = Option<Object>)]
+    pub window: Option<WithdrawalWindow>,
+    /// The day the shop must have refunded by, `YYYY-MM-DD`.
+    #[schema(value_type = Option<String>)]
+    pub refund_due: Option<NaiveDate>,
+    /// The order lines withdrawn from; empty means the whole contract.
+    pub items: Vec<String>,
+    /// Lines a whole-order withdrawal keeps: `{name, category}` (core `ExcludedCategory`).
+    #[schema(value_type = Vec<Object>)]
+    pub kept: Vec<KeptItem>,
+    pub receipt: Receipt,
+}
+
+/// Records a withdrawal from a distance contract (Art. 11a CRD). The order is looked up
+/// by `order_number` + `lookup_email`; when that finds nothing, the typed `order_date`
+/// and `goods` identify the contract. With an `Idempotency-Key`, a retry returns the
+/// first answer (`Idempotent-Replayed: true`) and never records a second withdrawal.
+#[utoipa::path(post, path = "/api/withdrawals", tag = "shopper", request_body = WithdrawRequest,
+    params(("Idempotency-Key" = Option<String>, Header, description = "1-128 visible ASCII characters, e.g. a UUID")),
+    responses((status = 201, body = RecordedWithdrawal),
+              (status = 422, body = crate::error::ErrorBody, description = "validation (every field error at once; `withdrawal.window_closed` on field `withdrawal` with params.date = the last day), json.shape, idempotency_key.reused"),
+              (status = 400, body = crate::error::ErrorBody, description = "json.syntax, idempotency_key.format"),
+              (status = 413, body = crate::error::ErrorBody, description = "body.too_large")))]
+pub async fn withdraw(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
+) -> Result<Response, AppError> {
+    let body = body.map_err(|e| {
+        AppError::rejected(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "body.too_large",
+            e.body_text(),
+        )
+    })?;
+    let key = IdempotencyKey::from_headers(&headers)?;
+    let value: serde_json::Value = serde_json::from_slice(&body).map_err(|e| {
+        AppError::rejected(
+            StatusCode::BAD_REQUEST,
+            "json.syntax",
+            format!("the body is not JSON: {e}"),
+        )
+    })?;
+    let shape = |e: serde_json::Error| {
+        AppError::rejected(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "json.shape",
+            e.to_string(),
+        )
+    };
+    let request: WithdrawRequest = serde_json::from_value(value.clone()).map_err(shape)?;
+    let request_hash = idempotency::request_hash(&value);
+    if let Some(key) = &key
+        && let Some(first) = state.store.idempotent_response(key.as_ref()).await?
+    {
+        return idempotency::replay(first, &request_hash);
+    }
+
+    // Whole seconds: the receipt, the record and the answer state the same instant.
+    let now = Utc::now().trunc_subsecs(0);
+    let language = filing::language(&state.policy, &request.language)?;
+    let draft: WithdrawalDraft = serde_json::from_value(request.draft)
+        .map_err(|e| shape(serde::de::Error::custom(format!("draft: {e}"))))?;
+    let facts = order_facts(&state, &draft).await?;
+    let withdrawal =
+        redress_core::withdrawal::validate_withdrawal(&draft, &state.policy, facts.as_ref(), now)
+            .map_err(AppError::Validation)?;
+
+    let reference = reference()?;
+    let receipt = state
+        .signer
+        .sign(&receipt_payload(&reference, &withdrawal)?);
+    let receipt_json = serde_json::to_string(&receipt).map_err(AppError::internal)?;
+    let answer = recorded(&reference, &withdrawal, receipt);
+    let answer_json = serde_json::to_string(&answer).map_err(AppError::internal)?;
+    let new = NewWithdrawal {
+        reference: reference.clone(),
+        order_number: withdrawal.order_number().map(|o| o.as_ref().to_owned()),
+        email: withdrawal.confirmation_email().as_ref().to_owned(),
+        language: language.clone(),
+        body: serde_json::to_string(&withdrawal).map_err(AppError::internal)?,
+        receipt: receipt_json.clone(),
+        received_at: now.timestamp(),
+        acknowledgement: acknowledgement(
+            token::random_hex(16).map_err(AppError::internal)?,
+            &reference,
+            &withdrawal,
+            &receipt_json,
+            &language,
+            &state.policy,
+        ),
+    };
+    let record = key.as_ref().map(|key| IdempotencyRecord {
+        key: key.as_ref().to_owned(),
+        response: StoredResponse {
+            request_hash: request_hash.clone(),
+            status: StatusCode::CREATED.as_u16(),
+            body: answer_json.clone(),
+        },
+    });
+    match state.store.file_withdrawal(&new, record.as_ref()).await? {
+        Filed::Replayed(first) => idempotency::replay(first, &request_hash),
+        Filed::Created | Filed::EvidenceUnavailable(_) => {
+            tracing::info!(reference = %reference, "withdrawal recorded, acknowledgement queued");
+            Ok((
+                StatusCode::CREATED,
+                [(axum::http::header::CONTENT_TYPE, "application/json")],
+                answer_json,
+            )
+                .into_response())
+        }
+    }
+}
+
+fn recorded(reference: &str, withdrawal: &Withdrawal, receipt: Receipt) -> RecordedWithdrawal {
+    RecordedWithdrawal {
+        reference: reference.to_owned(),
+        received_at: rfc3339(withdrawal.received_at()),
+        window: withdrawal.window(),
+        refund_due: withdrawal.refund_due(),
+        items: withdrawal.items().to_vec(),
+        kept: withdrawal.kept().to_vec(),
+        receipt,
+    }
+}
+
+/// A withdrawal as the shop's desk lists it.
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct ListedWithdrawal {
+    pub reference: String,
+    pub order_number: Option<String>,
+    pub email: String,
+    pub language: String,
+    /// RFC 3339 UTC, seconds.
+    pub received_at: String,
+    /// The day the shop must have refunded by, `YYYY-MM-DD`.
+    #[schema(value_type = Option<String>)]
+    pub refund_due: Option<NaiveDate>,
+    /// Derived on every request: the shop's today is past `refund_due`.
+    pub overdue: bool,
+    /// The validated withdrawal as the core crate serializes it.
+    #[schema(value_type = Object)]
+    pub withdrawal: serde_json::Value,
+}
+
+/// Lists withdrawals, newest first, with their refund deadline and whether it passed.
+#[utoipa::path(get, path = "/api/shop/withdrawals", tag = "shop", security(("shop_token" = [])),
+    responses((status = 200, body = Vec<ListedWithdrawal>), (status = 401, body = crate::error::ErrorBody)))]
+pub async fn list(
+    _: ShopAuth,
+    State(state): State<AppState>,
+) -> Result<Json<Vec<ListedWithdrawal>>, AppError> {
+    let today = state.policy.today(Utc::now());
+    let stored = state.store.withdrawals().await?;
+    let listed = stored
+        .iter()
+        .map(|w| listed(w, today))
+        .collect::<Result<_, _>>()?;
+    Ok(Json(listed))
+}
+
+/// One withdrawal with the acknowledgement messages queued for the shopper.
+#[utoipa::path(get, path = "/api/shop/withdrawals/{reference}", tag = "shop", params(("reference" = String, Path)),
+    security(("shop_token" = [])),
+    responses((status = 200, body = Object, description = "the listed withdrawal plus `receipt` and `messages`"),
+              (status = 401, body = crate::error::ErrorBody),
+              (status = 404, body = crate::error::ErrorBody, description = "withdrawal.not_found")))]
+pub async fn read(
+    _: ShopAuth,
+    State(state): State<AppState>,
+    Path(reference): Path<String>,
+) -> Result<Json<serde_json::Value>, AppError> {
+    let stored = state.store.withdrawal(&reference).await?.ok_or_else(|| {
+        AppError::not_found("withdrawal.not_found", "no withdrawal with this reference")
+    })?;
+    let today = state.policy.today(Utc::now());
+    let mut view = serde_json::to_value(listed(&stored, today)?).map_err(AppError::internal)?;
+    let messages = state.store.outbox(&reference).await?;
+    view["receipt"] = serde_json::from_str(&stored.receipt).map_err(AppError::internal)?;
+    view["messages"] = messages
+        .iter()
+        .map(|m| {
+            serde_json::json!({
+                "recipient": m.recipient,
+                "language": m.language,
+                "subject": m.subject,
+                "body": m.body,
+            })
+        })
+        .collect();
+    Ok(Json(view))
+}
+
+fn listed(w: &StoredWithdrawal, today: NaiveDate) -> Result<ListedWithdrawal, AppError> {
+    let withdrawal: Withdrawal = serde_json::from_str(&w.body).map_err(AppError::internal)?;
+    let refund_due = withdrawal.refund_due();
+    Ok(ListedWithdrawal {
+        reference: w.reference.clone(),
+        order_number: w.order_number.clone(),
+        email: w.email.clone(),
+        language: w.language.clone(),
+        received_at: rfc3339(withdrawal.received_at()),
+        refund_due,
+        overdue: refund_due.is_some_and(|due| today > due),
+        withdrawal: serde_json::to_value(&withdrawal).map_err(AppError::internal)?,
+    })
+}

@@ -1,0 +1,172 @@
+//! The EU withdrawal function on the server side: finding the order the shopper names,
+//! the receipt a withdrawal is signed with, and its acknowledgement on a durable medium.
+//!
+//! The rules (window, excluded items, typed contract details, refund deadline) are the
+//! core crate's `redress_core::withdrawal`; this module only feeds and shapes them.
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use redress_core::domain::Email;
+use redress_core::policy::ComplaintPolicy;
+use redress_core::withdrawal::{OrderFacts, OrderItem, Withdrawal, WithdrawalDraft};
+use serde_json::json;
+use subtle::ConstantTimeEq;
+
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::store::Notification;
+
+/// What the shop's order book knows about the order the draft names, or `None` when the
+/// number is unknown or the lookup e-mail does not match it: then the core crate asks
+/// for typed contract details instead, and the answer reveals nothing about the order.
+pub async fn order_facts(
+    state: &AppState,
+    draft: &WithdrawalDraft,
+) -> Result<Option<OrderFacts>, AppError> {
+    let number = draft.order_number.trim();
+    let Ok(given) = Email::parse(draft.lookup_email.trim()) else {
+        return Ok(None);
+    };
+    if number.is_empty() {
+        return Ok(None);
+    }
+    let Some(order) = state.orders.order(number).await? else {
+        return Ok(None);
+    };
+    let expected = Email::parse(&order.email)
+        .map(|e| e.as_ref().to_lowercase())
+        .unwrap_or_default();
+    let same: bool = expected
+        .as_bytes()
+        .ct_eq(given.as_ref().to_lowercase().as_bytes())
+        .into();
+    Ok(same.then(|| OrderFacts {
+        delivered_on: order.delivery_date,
+        // The order book has no Art. 16 categories yet: every line is eligible.
+        items: order
+            .items
+            .iter()
+            .map(|item| OrderItem {
+                name: item.name.clone(),
+                category: None,
+            })
+            .collect(),
+    }))
+}
+
+/// A withdrawal reference such as `W-7K3M9Q2XAB`: the complaint alphabet, its own prefix.
+pub fn reference() -> Result<String, AppError> {
+    let complaint = crate::token::reference().map_err(AppError::internal)?;
+    Ok(format!("W-{}", complaint.trim_start_matches("C-")))
+}
+
+/// The payload the receipt signs (canonical form: see `crate::receipt`): the keys
+/// `kind` (`"withdrawal"`), `reference`, `received_at` (RFC 3339 UTC, seconds) and
+/// `withdrawal` (the validated withdrawal as the core crate serializes it).
+pub fn receipt_payload(
+    reference: &str,
+    withdrawal: &Withdrawal,
+) -> Result<serde_json::Value, AppError> {
+    Ok(json!({
+        "kind": "withdrawal",
+        "reference": reference,
+        "received_at": rfc3339(withdrawal.received_at()),
+        "withdrawal": serde_json::to_value(withdrawal).map_err(AppError::internal)?,
+    }))
+}
+
+/// RFC 3339 UTC with seconds precision, as receipts state instants.
+pub fn rfc3339(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// The acknowledgement on a durable medium (Art. 11a CRD): the content of the
+/// withdrawal, its date and time in the shop's time zone and the signed receipt,
+/// inlined, in the shopper's language (Dutch or English; English otherwise).
+pub fn acknowledgement(
+    id: String,
+    reference: &str,
+    withdrawal: &Withdrawal,
+    receipt_json: &str,
+    language: &str,
+    policy: &ComplaintPolicy,
+) -> Notification {
+    let zone = policy.shop.time_zone;
+    let received = withdrawal.received_at();
+    let local = received.with_timezone(&zone.offset_at(received));
+    let when = format!(
+        "{} ({})",
+        local.format("%Y-%m-%d %H:%M:%S %:z"),
+        zone.name()
+    );
+    let dutch = language.split('-').next() == Some("nl");
+    let t = |en: &'static str, nl: &'static str| if dutch { nl } else { en };
+    let mut lines = vec![
+        t(
+            "We received your withdrawal from the contract.",
+            "Wij hebben uw herroeping van de overeenkomst ontvangen.",
+        )
+        .to_owned(),
+        String::new(),
+        format!("{}: {reference}", t("Reference", "Referentie")),
+        format!("{}: {when}", t("Received on", "Ontvangen op")),
+        format!("{}: {}", t("Name", "Naam"), withdrawal.name()),
+    ];
+    if let Some(number) = withdrawal.order_number() {
+        lines.push(format!("{}: {}", t("Order", "Bestelling"), number.as_ref()));
+    }
+    if let Some(contract) = withdrawal.contract() {
+        lines.push(format!(
+            "{}: {}",
+            t("Order date", "Besteldatum"),
+            contract.order_date
+        ));
+        lines.push(format!("{}: {}", t("Goods", "Producten"), contract.goods));
+    }
+    let withdrawn = if withdrawal.items().is_empty() {
+        t("the whole contract", "de hele overeenkomst").to_owned()
+    } else {
+        withdrawal.items().join(", ")
+    };
+    lines.push(format!("{}: {withdrawn}", t("Withdrawn from", "Herroepen")));
+    for kept in withdrawal.kept() {
+        lines.push(format!(
+            "{}: {} ({})",
+            t(
+                "Not covered by the right of withdrawal",
+                "Valt niet onder het herroepingsrecht"
+            ),
+            kept.name,
+            kept.category.code()
+        ));
+    }
+    if let Some(due) = withdrawal.refund_due() {
+        lines.push(format!(
+            "{}: {due}",
+            t("We refund you by", "Wij betalen u terug uiterlijk op")
+        ));
+    }
+    lines.push(String::new());
+    lines.push(
+        t(
+            "Signed receipt (verify it with the shop's key at /api/receipt-key):",
+            "Ondertekend ontvangstbewijs (controleer het met de sleutel van de winkel op /api/receipt-key):",
+        )
+        .to_owned(),
+    );
+    lines.push(receipt_json.to_owned());
+    Notification {
+        id,
+        complaint_reference: reference.to_owned(),
+        recipient: Some(withdrawal.confirmation_email().as_ref().to_owned()),
+        language: language.to_owned(),
+        subject: format!(
+            "{} {reference}",
+            t(
+                "Confirmation of your withdrawal",
+                "Bevestiging van uw herroeping"
+            )
+        ),
+        body: lines.join("\n"),
+        created_at: received.timestamp(),
+    }
+}

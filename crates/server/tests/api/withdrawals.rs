@@ -1,0 +1,235 @@
+//! The EU withdrawal function over HTTP: recorded, signed, acknowledged, listed.
+
+use serde_json::{Value, json};
+
+use crate::helpers::{SHOP_TOKEN, TestServer, json};
+
+async fn withdraw(server: &TestServer, key: Option<&str>, body: &Value) -> reqwest::Response {
+    let mut request = server
+        .client
+        .post(server.url("/api/withdrawals"))
+        .json(body);
+    if let Some(key) = key {
+        request = request.header("idempotency-key", key);
+    }
+    request.send().await.unwrap()
+}
+
+async fn shop_get(server: &TestServer, path: &str, token: &str) -> reqwest::Response {
+    server
+        .client
+        .get(server.url(path))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap()
+}
+
+/// A withdrawal from demo order RD-1001 (delivered 7 days ago, window open).
+fn eligible(language: &str) -> Value {
+    json!({
+        "language": language,
+        "draft": {
+            "name": "Anna de Vries",
+            "order_number": "RD-1001",
+            "lookup_email": "Anna@Example.com",
+            "email": "anna@example.com",
+        },
+    })
+}
+
+/// Withdraw an eligible order end to end; shared by the SQLite and PostgreSQL tests.
+pub async fn eligible_order_end_to_end(server: &TestServer) {
+    let response = withdraw(server, Some("withdraw-1"), &eligible("nl")).await;
+    assert_eq!(response.status(), 201);
+    let answer = json(response).await;
+    let reference = answer["reference"].as_str().unwrap().to_owned();
+    assert!(reference.starts_with("W-"), "{reference}");
+    assert_eq!(answer["window"]["status"], "open");
+    assert_eq!(
+        answer["items"],
+        json!(["Wireless headphones", "USB-C cable"])
+    );
+    assert_eq!(answer["kept"], json!([]));
+    let received_at = answer["received_at"].as_str().unwrap().to_owned();
+    let refund_due = answer["refund_due"].as_str().unwrap().to_owned();
+
+    // The receipt verifies with the published key and states the withdrawal and the time.
+    let key: redress_server::receipt::ReceiptKey = json(
+        server
+            .client
+            .get(server.url("/api/receipt-key"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await
+    .pipe_into();
+    let receipt: redress_server::receipt::Receipt =
+        serde_json::from_value(answer["receipt"].clone()).unwrap();
+    assert!(redress_server::receipt::verify(&receipt, &key));
+    let signed: Value = serde_json::from_str(&receipt.signed).unwrap();
+    assert_eq!(signed["kind"], "withdrawal");
+    assert_eq!(signed["reference"], reference.as_str());
+    assert_eq!(signed["received_at"], received_at.as_str());
+    assert_eq!(signed["withdrawal"]["name"], "Anna de Vries");
+    assert_eq!(signed["withdrawal"]["refund_due"], refund_due.as_str());
+
+    // The same key again answers the first withdrawal; no second one is recorded.
+    let again = withdraw(server, Some("withdraw-1"), &eligible("nl")).await;
+    assert_eq!(again.status(), 201);
+    assert_eq!(again.headers()["idempotent-replayed"], "true");
+    assert_eq!(json(again).await["reference"], reference.as_str());
+
+    // The shop lists it once, with the refund deadline, not overdue.
+    let list = json(shop_get(server, "/api/shop/withdrawals", SHOP_TOKEN).await).await;
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), 1, "{list:?}");
+    assert_eq!(list[0]["reference"], reference.as_str());
+    assert_eq!(list[0]["refund_due"], refund_due.as_str());
+    assert_eq!(list[0]["overdue"], false);
+
+    // The acknowledgement (Dutch) holds the content, the local date and time, the receipt.
+    let read = json(
+        shop_get(
+            server,
+            &format!("/api/shop/withdrawals/{reference}"),
+            SHOP_TOKEN,
+        )
+        .await,
+    )
+    .await;
+    let messages = read["messages"].as_array().unwrap();
+    assert_eq!(messages.len(), 1);
+    assert_eq!(messages[0]["recipient"], "anna@example.com");
+    let body = messages[0]["body"].as_str().unwrap();
+    assert!(
+        messages[0]["subject"]
+            .as_str()
+            .unwrap()
+            .contains("herroeping")
+    );
+    let received: chrono::DateTime<chrono::Utc> = received_at.parse().unwrap();
+    let zone = redress_core::time_zone::ShopTimeZone::parse("Europe/Amsterdam").unwrap();
+    let local = received.with_timezone(&zone.offset_at(received));
+    for expected in [
+        reference.as_str(),
+        "Anna de Vries",
+        "RD-1001",
+        "Wireless headphones, USB-C cable",
+        refund_due.as_str(),
+        &local.format("%Y-%m-%d %H:%M:%S %:z").to_string(),
+        "Europe/Amsterdam",
+        &receipt.signature,
+    ] {
+        assert!(
+            body.contains(expected),
+            "{expected:?} missing from:\n{body}"
+        );
+    }
+    // The inlined receipt is the one that verifies.
+    let inlined = body.lines().last().unwrap();
+    let inlined: redress_server::receipt::Receipt = serde_json::from_str(inlined).unwrap();
+    assert!(redress_server::receipt::verify(&inlined, &key));
+}
+
+trait PipeInto {
+    fn pipe_into<T: serde::de::DeserializeOwned>(self) -> T;
+}
+
+impl PipeInto for Value {
+    fn pipe_into<T: serde::de::DeserializeOwned>(self) -> T {
+        serde_json::from_value(self).unwrap()
+    }
+}
+
+#[tokio::test]
+async fn an_eligible_order_is_withdrawn_signed_acknowledged_and_listed() {
+    let server = TestServer::start();
+    eligible_order_end_to_end(&server).await;
+}
+
+#[tokio::test]
+async fn past_the_window_the_answer_names_the_last_day_for_the_complaint_flow() {
+    let server = TestServer::start();
+    // RD-1002 was delivered 35 days ago.
+    let body = json!({"language": "en", "draft": {
+        "name": "Bram", "order_number": "RD-1002", "lookup_email": "bram@example.com",
+        "email": "bram@example.com",
+    }});
+    let response = withdraw(&server, None, &body).await;
+    assert_eq!(response.status(), 422);
+    let error = json(response).await;
+    assert_eq!(error["error"], "validation");
+    let closed = &error["fields"][0];
+    assert_eq!(closed["field"], "withdrawal");
+    assert_eq!(closed["code"], "withdrawal.window_closed");
+    let today = chrono::Utc::now().date_naive();
+    let last_day: chrono::NaiveDate = closed["params"]["date"].as_str().unwrap().parse().unwrap();
+    assert!(
+        last_day < today && last_day > today - chrono::Days::new(30),
+        "{last_day}"
+    );
+    let list = json(shop_get(&server, "/api/shop/withdrawals", SHOP_TOKEN).await).await;
+    assert_eq!(list, json!([]));
+}
+
+#[tokio::test]
+async fn an_unknown_order_is_withdrawn_by_its_typed_contract_details() {
+    let server = TestServer::start();
+    let body = json!({"language": "en", "draft": {
+        "name": "Eve", "order_number": "SHOP-77", "lookup_email": "eve@example.com",
+        "email": "eve@example.com", "order_date": "2026-01-05", "goods": "A blue kettle",
+    }});
+    let response = withdraw(&server, None, &body).await;
+    assert_eq!(response.status(), 201);
+    let answer = json(response).await;
+    assert_eq!(answer["window"], Value::Null);
+    assert!(answer["refund_due"].is_string());
+    let reference = answer["reference"].as_str().unwrap();
+    let read = json(
+        shop_get(
+            &server,
+            &format!("/api/shop/withdrawals/{reference}"),
+            SHOP_TOKEN,
+        )
+        .await,
+    )
+    .await;
+    let body = read["messages"][0]["body"].as_str().unwrap();
+    assert!(
+        body.contains("A blue kettle") && body.contains("2026-01-05"),
+        "{body}"
+    );
+    assert!(body.contains("the whole contract"), "{body}");
+}
+
+#[tokio::test]
+async fn a_wrong_lookup_email_without_contract_details_names_every_missing_field() {
+    let server = TestServer::start();
+    // The order exists, but not with this e-mail: nothing about it may leak.
+    let body = json!({"language": "en", "draft": {
+        "order_number": "RD-1001", "lookup_email": "eve@example.com", "email": "",
+    }});
+    let response = withdraw(&server, None, &body).await;
+    assert_eq!(response.status(), 422);
+    let error = json(response).await;
+    let mut fields: Vec<&str> = error["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["field"].as_str().unwrap())
+        .collect();
+    fields.sort();
+    assert_eq!(fields, ["email", "goods", "name", "order_date"], "{error}");
+}
+
+#[tokio::test]
+async fn the_shop_list_needs_the_shop_token() {
+    let server = TestServer::start();
+    let response = shop_get(&server, "/api/shop/withdrawals", "not-the-token").await;
+    assert_eq!(response.status(), 401);
+    assert_eq!(json(response).await["error"], "shop.unauthorized");
+    let response = shop_get(&server, "/api/shop/withdrawals/W-0000000000", "wrong").await;
+    assert_eq!(response.status(), 401);
+}
