@@ -133,3 +133,33 @@ async fn the_draft_schema_names_exactly_the_keys_the_core_draft_reads() {
         json!(["general", "travel"])
     );
 }
+
+#[tokio::test]
+async fn the_withdrawal_draft_schema_lists_exactly_the_keys_the_core_type_reads() {
+    let server = TestServer::start();
+    let doc = json(
+        server
+            .client
+            .get(server.url("/openapi.json"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    let schema = &doc["components"]["schemas"]["WithdrawalDraft"];
+    let mut listed: Vec<&String> = schema["properties"]
+        .as_object()
+        .unwrap_or_else(|| panic!("no WithdrawalDraft schema: {schema}"))
+        .keys()
+        .collect();
+    let core = serde_json::to_value(redress_core::withdrawal::WithdrawalDraft::default()).unwrap();
+    let mut read: Vec<&String> = core.as_object().unwrap().keys().collect();
+    listed.sort();
+    read.sort();
+    assert_eq!(listed, read);
+    for path in ["/api/withdrawals", "/api/shop/withdrawals"] {
+        assert!(doc["paths"].get(path).is_some(), "{path} is not documented");
+    }
+    documented(&doc, "post", "/api/withdrawals", 422);
+    documented(&doc, "get", "/api/shop/withdrawals", 401);
+}
