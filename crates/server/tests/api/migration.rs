@@ -37,6 +37,14 @@ pub async fn an_old_database_upgrades(url: &str) {
     .execute(&old)
     .await
     .unwrap();
+    // A queued message must survive migration 0003's rebuild of the outbox, still unsent.
+    sqlx::query(
+        "INSERT INTO outbox (id, complaint_reference, recipient, language, subject, body, created_at) \
+         VALUES ('n-old', 'C-OLD', 'old@example.com', 'en', 'Old subject', 'Old body', 0)",
+    )
+    .execute(&old)
+    .await
+    .unwrap();
     old.close().await;
 
     let store = SqlStore::new(redress_server::store::connect(url).await.unwrap());
@@ -48,6 +56,14 @@ pub async fn an_old_database_upgrades(url: &str) {
     assert_eq!(facts.shopper_country, policy.shop.country);
     assert_eq!(facts.shopper_country, Country::NL);
     assert_eq!(facts.category, ProductCategory::General);
+    let queued = store.outbox("C-OLD").await.unwrap();
+    assert_eq!(queued.len(), 1);
+    assert_eq!(queued[0].subject, "Old subject");
+    let unsent = store.unsent(10).await.unwrap();
+    assert_eq!(
+        unsent.iter().map(|n| n.id.as_str()).collect::<Vec<_>>(),
+        ["n-old"]
+    );
 }
 
 #[tokio::test]
