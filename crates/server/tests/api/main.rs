@@ -7,6 +7,7 @@ mod escalation;
 mod evidence;
 mod helpers;
 mod lookup;
+mod mail;
 mod migration;
 mod openapi;
 mod policy;
