@@ -75,7 +75,7 @@ pub fn replay(stored: StoredResponse, request_hash: &str) -> Result<Response, Ap
         return Err(AppError::rejected(
             StatusCode::UNPROCESSABLE_ENTITY,
             "idempotency_key.reused",
-            "this Idempotency-Key was used for a different complaint",
+            "this Idempotency-Key was used for a different request",
         ));
     }
     let status = StatusCode::from_u16(stored.status).unwrap_or(StatusCode::OK);

@@ -18,6 +18,8 @@ use crate::store::Notification;
 /// What the shop's order book knows about the order the draft names, or `None` when the
 /// number is unknown or the lookup e-mail does not match it: then the core crate asks
 /// for typed contract details instead, and the answer reveals nothing about the order.
+/// A wrong e-mail counts against the order lookup's per-order limit, so guessing the
+/// e-mail of someone else's order stops here as it does at `/api/orders/lookup` (429).
 pub async fn order_facts(
     state: &AppState,
     draft: &WithdrawalDraft,
@@ -29,6 +31,14 @@ pub async fn order_facts(
     if number.is_empty() {
         return Ok(None);
     }
+    let order_key = number.to_ascii_uppercase();
+    if state.lookups_per_order.exhausted(&order_key) {
+        return Err(AppError::rejected(
+            axum::http::StatusCode::TOO_MANY_REQUESTS,
+            "rate_limited",
+            "too many attempts for this order number; wait a few minutes",
+        ));
+    }
     let Some(order) = state.orders.order(number).await? else {
         return Ok(None);
     };
@@ -39,6 +49,9 @@ pub async fn order_facts(
         .as_bytes()
         .ct_eq(given.as_ref().to_lowercase().as_bytes())
         .into();
+    if !same {
+        state.lookups_per_order.count(&order_key);
+    }
     Ok(same.then(|| OrderFacts {
         delivered_on: order.delivery_date,
         // The order book has no Art. 16 categories yet: every line is eligible.

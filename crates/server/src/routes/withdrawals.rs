@@ -60,7 +60,8 @@ pub struct RecordedWithdrawal {
     responses((status = 201, body = RecordedWithdrawal),
               (status = 422, body = crate::error::ErrorBody, description = "validation (every field error at once; `withdrawal.window_closed` on field `withdrawal` with params.date = the last day), json.shape, idempotency_key.reused"),
               (status = 400, body = crate::error::ErrorBody, description = "json.syntax, idempotency_key.format"),
-              (status = 413, body = crate::error::ErrorBody, description = "body.too_large")))]
+              (status = 413, body = crate::error::ErrorBody, description = "body.too_large"),
+              (status = 429, body = crate::error::ErrorBody, description = "rate_limited: too many wrong lookup e-mails for this order number")))]
 pub async fn withdraw(
     State(state): State<AppState>,
     headers: HeaderMap,

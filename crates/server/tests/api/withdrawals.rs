@@ -2,7 +2,7 @@
 
 use serde_json::{Value, json};
 
-use crate::helpers::{SHOP_TOKEN, TestServer, json};
+use crate::helpers::{SHOP_TOKEN, ServerOptions, TestServer, json};
 
 async fn withdraw(server: &TestServer, key: Option<&str>, body: &Value) -> reqwest::Response {
     let mut request = server
@@ -232,4 +232,24 @@ async fn the_shop_list_needs_the_shop_token() {
     assert_eq!(json(response).await["error"], "shop.unauthorized");
     let response = shop_get(&server, "/api/shop/withdrawals/W-0000000000", "wrong").await;
     assert_eq!(response.status(), 401);
+}
+
+#[tokio::test]
+async fn guessing_lookup_emails_for_one_order_hits_the_per_order_limit() {
+    let server = TestServer::start_with(ServerOptions {
+        config: "[limits]\nlookups_per_ip = 1000\nlookups_per_order = 2\n".to_owned(),
+        ..Default::default()
+    });
+    let guess = |email: &str| {
+        json!({"language": "en", "draft": {
+            "name": "Eve", "order_number": "RD-1001", "lookup_email": email, "email": "eve@example.com",
+        }})
+    };
+    for email in ["a@example.com", "b@example.com"] {
+        let response = withdraw(&server, None, &guess(email)).await;
+        assert_eq!(response.status(), 422, "{email}");
+    }
+    let response = withdraw(&server, None, &guess("c@example.com")).await;
+    assert_eq!(response.status(), 429);
+    assert_eq!(json(response).await["error"], "rate_limited");
 }
