@@ -4,6 +4,7 @@
 //! its own order system in, and SQLite and PostgreSQL share one implementation over
 //! `sqlx::Any` with SQL written to run on both.
 
+mod claim;
 mod migrate;
 mod orders;
 mod sql;
