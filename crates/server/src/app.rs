@@ -29,6 +29,12 @@ pub fn router(state: AppState, settings: &Settings) -> Router {
             "/complaints/{reference}/escalate",
             post(routes::complaints::escalate),
         )
+        .route("/trustmark/registry", get(routes::trustmark::registry))
+        .route("/trustmark/keys", get(routes::trustmark::keys))
+        .route(
+            "/trustmark/attestations/{member_id}",
+            get(routes::trustmark::attestation),
+        )
         .route("/withdrawals", post(routes::withdrawals::withdraw))
         .route("/shop/withdrawals", get(routes::withdrawals::list))
         .route(

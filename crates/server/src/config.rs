@@ -33,6 +33,31 @@ pub enum Command {
         /// The CSV file to read.
         file: PathBuf,
     },
+    /// Trustmark mode: the trustmark's signing key and its signed member registry, kept in
+    /// `<data-dir>/trustmark/` and served at `/api/trustmark/*`.
+    #[command(subcommand)]
+    Trustmark(TrustmarkCommand),
+}
+
+/// `redress-server trustmark ...`.
+#[derive(Debug, Subcommand)]
+pub enum TrustmarkCommand {
+    /// Create the trustmark's first Ed25519 signing key (mode 0600) and its published keys;
+    /// prints the public key and its key id.
+    Keygen {
+        /// The trustmark's name as documents name it, e.g. `Becom`.
+        #[arg(long)]
+        trustmark: String,
+    },
+    /// Sign the members of a JSON file (a list of core `Member`s) as the next registry
+    /// version, with a membership attestation per member.
+    Sign {
+        /// The member list to sign.
+        #[arg(long)]
+        members: PathBuf,
+    },
+    /// Replace the signing key: the old key is published as retired from the next version.
+    Rotate,
 }
 
 /// Flags shared by serving and the subcommands (they need the database too).

@@ -23,4 +23,5 @@ pub mod state;
 pub mod store;
 pub mod token;
 pub mod tracking;
+pub mod trustmark;
 pub mod withdrawal;

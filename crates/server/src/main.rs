@@ -28,6 +28,9 @@ async fn main() -> std::process::ExitCode {
                 .await
                 .map(|n| println!("imported {n} orders"))
         }
+        Some(Command::Trustmark(command)) => {
+            return redress_server::trustmark::run(&settings.data_dir, command);
+        }
         None => redress_server::startup::serve(settings).await,
     };
     match outcome {

@@ -26,6 +26,9 @@ use utoipa::OpenApi;
         crate::routes::withdrawals::withdraw,
         crate::routes::withdrawals::list,
         crate::routes::withdrawals::read,
+        crate::routes::trustmark::registry,
+        crate::routes::trustmark::keys,
+        crate::routes::trustmark::attestation,
     ),
     modifiers(&ShopToken),
 )]

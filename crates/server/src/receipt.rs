@@ -118,7 +118,12 @@ impl ReceiptSigner {
 
     /// Signs a payload; `payload` must already be canonical JSON (see the module docs).
     pub fn sign(&self, payload: &serde_json::Value) -> Receipt {
-        let signed = canonical_json(payload);
+        self.sign_text(canonical_json(payload))
+    }
+
+    /// Signs text that is already the exact payload (the trustmark documents, which the
+    /// core crate writes canonically itself); the envelope is the same as a receipt's.
+    pub fn sign_text(&self, signed: String) -> Receipt {
         let signature = self.key.sign(signed.as_bytes());
         Receipt {
             version: 1,
@@ -167,7 +172,8 @@ fn key_id(key: &VerifyingKey) -> String {
     hex::encode(&digest[..8])
 }
 
-fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
+/// Creates `path` (never overwriting) readable by the owner only (0600): private keys.
+pub(crate) fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
     use std::io::Write;
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);

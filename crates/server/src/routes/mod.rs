@@ -6,6 +6,7 @@ pub mod evidence;
 pub mod orders;
 pub mod policy;
 pub mod shop;
+pub mod trustmark;
 pub mod withdrawals;
 
 use std::net::SocketAddr;

@@ -13,4 +13,5 @@ mod openapi;
 mod policy;
 mod postgres;
 mod sweeper;
+mod trustmark;
 mod withdrawals;
