@@ -40,19 +40,6 @@ pub fn run() -> Result<(), Failure> {
 }
 
 fn core_on_wasm() -> Result<(), Failure> {
-    let manifest = std::fs::read_to_string(root().join("crates/core/Cargo.toml"))
-        .map_err(|e| format!("cannot read crates/core/Cargo.toml: {e}"))?;
-    if !manifest.contains("wasm-bindgen-test") {
-        // The core crate's manifest is the core engineers' file: until it names the
-        // dev-dependency, say loudly that this stage did not run instead of failing
-        // every other stage with it.
-        println!(
-            "SKIPPED: crates/core/Cargo.toml lacks the dev-dependency its tests/wasm.rs needs:\n  \
-             [target.'cfg(target_arch = \"wasm32\")'.dev-dependencies]\n  \
-             wasm-bindgen-test = \"0.3.80\""
-        );
-        return Ok(());
-    }
     exec(
         cargo()
             .args([
