@@ -230,3 +230,36 @@ fn bad_member_files_fail_with_a_message_naming_the_file_and_the_problem() {
     assert!(message.contains("B-2231"), "{message}");
     assert!(!data.join("trustmark/registry.json").exists());
 }
+
+#[tokio::test]
+async fn the_openapi_document_lists_every_trustmark_answer() {
+    let server = TestServer::start();
+    let doc: serde_json::Value = server
+        .client
+        .get(server.url("/openapi.json"))
+        .send()
+        .await
+        .expect("openapi")
+        .json()
+        .await
+        .expect("json");
+    let documented = |path: &str, status: &str| {
+        let responses = &doc["paths"][path]["get"]["responses"];
+        assert!(
+            responses.get(status).is_some(),
+            "GET {path} {status} missing: {responses}"
+        );
+    };
+    for (path, statuses) in [
+        ("/api/trustmark/registry", &["200", "304", "404"][..]),
+        ("/api/trustmark/keys", &["200", "404"][..]),
+        (
+            "/api/trustmark/attestations/{member_id}",
+            &["200", "404"][..],
+        ),
+    ] {
+        for status in statuses {
+            documented(path, status);
+        }
+    }
+}
