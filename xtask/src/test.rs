@@ -5,22 +5,32 @@ use std::process::Command;
 use crate::shell::{Failure, cargo, exec, root};
 use crate::{bundle, demo, setup};
 
-/// Setup, native tests, the core crate on wasm32 in Chromium, then the end-to-end suite
-/// against the real server and the freshly built bundle.
+/// Packages checked natively: formatting, lints and tests.
+const NATIVE_PACKAGES: [&str; 8] = [
+    "-p",
+    "redress-core",
+    "-p",
+    "redress-server",
+    "-p",
+    "redress-widget",
+    "-p",
+    "xtask",
+];
+
+/// Setup, formatting and lints, native tests, the core crate on wasm32 in Chromium, then
+/// the end-to-end suite against the real server and the freshly built bundle.
 pub fn run() -> Result<(), Failure> {
     setup::run()?;
-    println!("\n== native tests: redress-core, redress-server, redress-widget, xtask");
-    exec(cargo().args([
-        "test",
-        "-p",
-        "redress-core",
-        "-p",
-        "redress-server",
-        "-p",
-        "redress-widget",
-        "-p",
-        "xtask",
+    println!("\n== formatting and lints (rustfmt, clippy -D warnings)");
+    exec(cargo().args(["fmt", "--all", "--check"]))?;
+    exec(cargo().arg("clippy").args(NATIVE_PACKAGES).args([
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
     ]))?;
+    println!("\n== native tests: redress-core, redress-server, redress-widget, xtask");
+    exec(cargo().arg("test").args(NATIVE_PACKAGES))?;
 
     println!("\n== redress-core on wasm32 in headless Chromium (wasm-bindgen-test)");
     core_on_wasm()?;

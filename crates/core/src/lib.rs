@@ -14,5 +14,5 @@ pub mod evidence;
 pub mod lifecycle;
 pub mod policy;
 pub mod time_zone;
-pub mod withdrawal;
 pub mod trustmark;
+pub mod withdrawal;
