@@ -68,14 +68,14 @@ impl std::fmt::Debug for ReceiptSigner {
     }
 }
 
-/// Why the signing key cannot be loaded.
+/// Why a signing key (the receipt key or a trustmark key) cannot be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum KeyError {
-    #[error("receipt key file {0}: {1}")]
+    #[error("signing key file {0}: {1}")]
     Io(String, std::io::Error),
-    #[error("receipt key file {0} is not 64 hex characters")]
+    #[error("signing key file {0} is not 64 hex characters")]
     Malformed(String),
-    #[error("no randomness for the receipt key: {0}")]
+    #[error("no randomness for a signing key: {0}")]
     Random(getrandom::Error),
 }
 

@@ -229,6 +229,10 @@ fn bad_member_files_fail_with_a_message_naming_the_file_and_the_problem() {
     assert!(message.contains("members.json"), "{message}");
     assert!(message.contains("B-2231"), "{message}");
     assert!(!data.join("trustmark/registry.json").exists());
+
+    std::fs::write(data.join("trustmark/signing.key"), "not hex").expect("corrupt key");
+    let message = fails(trustmark(&data, &["sign", "--members", &members]));
+    assert!(message.contains("signing.key"), "{message}");
 }
 
 #[tokio::test]
