@@ -13,15 +13,7 @@ use crate::state::AppState;
 pub async fn policy(State(state): State<AppState>, headers: HeaderMap) -> Response {
     let etag =
         HeaderValue::from_str(&state.policy_etag).unwrap_or(HeaderValue::from_static("\"0\""));
-    let matches = headers
-        .get_all(header::IF_NONE_MATCH)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .any(|tag| {
-            let tag = tag.trim();
-            tag == "*" || tag.trim_start_matches("W/") == state.policy_etag
-        });
+    let matches = super::etag_matches(&headers, &state.policy_etag);
     let cache = HeaderValue::from_static("no-cache");
     if matches {
         return (

@@ -26,15 +26,7 @@ pub async fn registry(
     let etag = format!("\"{}\"", hex::encode(&Sha256::digest(&text)[..16]));
     let etag_value = HeaderValue::from_str(&etag).map_err(AppError::internal)?;
     let cache = HeaderValue::from_static("no-cache");
-    let matches = headers
-        .get_all(header::IF_NONE_MATCH)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .any(|tag| {
-            let tag = tag.trim();
-            tag == "*" || tag.trim_start_matches("W/") == etag
-        });
+    let matches = super::etag_matches(&headers, &etag);
     if matches {
         return Ok((
             StatusCode::NOT_MODIFIED,
