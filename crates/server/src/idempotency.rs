@@ -4,12 +4,14 @@
 //! `ComplaintStore::file_complaint`), so two concurrent submits with one key cannot both
 //! win: the second waits on the first's row and then replays its answer.
 
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
 
 use crate::error::AppError;
-use crate::store::StoredResponse;
+use crate::store::{ComplaintStore, StoredResponse};
 
 /// The header name.
 pub const HEADER: &str = "idempotency-key";
@@ -91,4 +93,63 @@ pub fn replay(stored: StoredResponse, request_hash: &str) -> Result<Response, Ap
         stored.body,
     )
         .into_response())
+}
+
+/// A submit to an idempotent route, read once in the same way for every such route.
+pub enum Submission<T> {
+    /// The key was answered before: that answer, replayed.
+    Replayed(Response),
+    /// A first submission (or one without a key).
+    Fresh(Fresh<T>),
+}
+
+/// A first submission: its request, its key if any, and the fingerprint stored with the
+/// answer so a later retry can be matched to it.
+pub struct Fresh<T> {
+    pub key: Option<IdempotencyKey>,
+    pub request: T,
+    pub request_hash: String,
+}
+
+/// Reads an idempotent JSON submit: the body (too large: 413 `body.too_large`), the key
+/// (400 `idempotency_key.format`), the JSON (400 `json.syntax`) and its shape (422
+/// `json.shape`); a key answered before replays that answer.
+pub async fn read_submission<T: serde::de::DeserializeOwned>(
+    store: &dyn ComplaintStore,
+    headers: &HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Submission<T>, AppError> {
+    let body = body.map_err(|e| {
+        AppError::rejected(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "body.too_large",
+            e.body_text(),
+        )
+    })?;
+    let key = IdempotencyKey::from_headers(headers)?;
+    let value: serde_json::Value = serde_json::from_slice(&body).map_err(|e| {
+        AppError::rejected(
+            StatusCode::BAD_REQUEST,
+            "json.syntax",
+            format!("the body is not JSON: {e}"),
+        )
+    })?;
+    let request: T = serde_json::from_value(value.clone()).map_err(|e| {
+        AppError::rejected(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "json.shape",
+            e.to_string(),
+        )
+    })?;
+    let request_hash = request_hash(&value);
+    if let Some(key) = &key
+        && let Some(first) = store.idempotent_response(key.as_ref()).await?
+    {
+        return replay(first, &request_hash).map(Submission::Replayed);
+    }
+    Ok(Submission::Fresh(Fresh {
+        key,
+        request,
+        request_hash,
+    }))
 }

@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{AppError, Json};
-use crate::idempotency::{self, IdempotencyKey};
+use crate::idempotency::{self, Fresh, Submission};
 use crate::receipt::Receipt;
 use crate::state::AppState;
 use crate::store::{EvidenceRecord, Filed, IdempotencyRecord, NewComplaint, StoredResponse};
@@ -62,28 +62,20 @@ pub async fn file(
     headers: HeaderMap,
     body: Result<Bytes, axum::extract::rejection::BytesRejection>,
 ) -> Result<Response, AppError> {
-    let body = body.map_err(|e| {
-        AppError::rejected(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "body.too_large",
-            e.body_text(),
-        )
-    })?;
-    let key = IdempotencyKey::from_headers(&headers)?;
-    let value: serde_json::Value = parse_json(&body)?;
-    let request: FileComplaintRequest = serde_json::from_value(value.clone()).map_err(|e| {
-        AppError::rejected(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "json.shape",
-            e.to_string(),
-        )
-    })?;
-    let request_hash = idempotency::request_hash(&value);
-    if let Some(key) = &key
-        && let Some(first) = state.store.idempotent_response(key.as_ref()).await?
+    let Fresh {
+        key,
+        request,
+        request_hash,
+    } = match idempotency::read_submission::<FileComplaintRequest>(
+        state.store.as_ref(),
+        &headers,
+        body,
+    )
+    .await?
     {
-        return idempotency::replay(first, &request_hash);
-    }
+        Submission::Replayed(answer) => return Ok(answer),
+        Submission::Fresh(fresh) => fresh,
+    };
 
     let now = chrono::Utc::now();
     let language = filing::language(&state.policy, &request.language)?;
@@ -283,16 +275,5 @@ pub fn evidence_view(e: &EvidenceRecord) -> serde_json::Value {
         "media_type": e.media_type,
         "size_bytes": e.size_bytes,
         "sha256": e.sha256,
-    })
-}
-
-/// JSON parsing with the same error codes as the JSON extractor.
-fn parse_json(body: &[u8]) -> Result<serde_json::Value, AppError> {
-    serde_json::from_slice(body).map_err(|e| {
-        AppError::rejected(
-            StatusCode::BAD_REQUEST,
-            "json.syntax",
-            format!("the body is not JSON: {e}"),
-        )
     })
 }

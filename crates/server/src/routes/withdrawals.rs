@@ -10,7 +10,7 @@ use redress_core::withdrawal::{KeptItem, Withdrawal, WithdrawalDraft, Withdrawal
 use serde::{Deserialize, Serialize};
 
 use crate::error::{AppError, Json};
-use crate::idempotency::{self, IdempotencyKey};
+use crate::idempotency::{self, Fresh, Submission};
 use crate::receipt::Receipt;
 use crate::shop_auth::ShopAuth;
 use crate::state::AppState;
@@ -67,21 +67,16 @@ pub async fn withdraw(
     headers: HeaderMap,
     body: Result<Bytes, axum::extract::rejection::BytesRejection>,
 ) -> Result<Response, AppError> {
-    let body = body.map_err(|e| {
-        AppError::rejected(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "body.too_large",
-            e.body_text(),
-        )
-    })?;
-    let key = IdempotencyKey::from_headers(&headers)?;
-    let value: serde_json::Value = serde_json::from_slice(&body).map_err(|e| {
-        AppError::rejected(
-            StatusCode::BAD_REQUEST,
-            "json.syntax",
-            format!("the body is not JSON: {e}"),
-        )
-    })?;
+    let Fresh {
+        key,
+        request,
+        request_hash,
+    } = match idempotency::read_submission::<WithdrawRequest>(state.store.as_ref(), &headers, body)
+        .await?
+    {
+        Submission::Replayed(answer) => return Ok(answer),
+        Submission::Fresh(fresh) => fresh,
+    };
     let shape = |e: serde_json::Error| {
         AppError::rejected(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -89,13 +84,6 @@ pub async fn withdraw(
             e.to_string(),
         )
     };
-    let request: WithdrawRequest = serde_json::from_value(value.clone()).map_err(shape)?;
-    let request_hash = idempotency::request_hash(&value);
-    if let Some(key) = &key
-        && let Some(first) = state.store.idempotent_response(key.as_ref()).await?
-    {
-        return idempotency::replay(first, &request_hash);
-    }
 
     // Whole seconds: the receipt, the record and the answer state the same instant.
     let now = Utc::now().trunc_subsecs(0);
