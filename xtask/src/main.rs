@@ -7,6 +7,7 @@
 //! - `test`: setup, then every test: native crates, core on wasm32 in Chromium, end-to-end.
 //! - `bench`: the benchmark (issue 9).
 
+mod bench;
 mod bundle;
 mod demo;
 mod setup;
@@ -22,12 +23,11 @@ fn main() -> ExitCode {
         Some("build") => bundle::run().map(|_| ()),
         Some("demo") => demo::run(&args[1..]),
         Some("test") => test::run(),
-        Some("bench") => {
-            println!("xtask bench: not written yet; the benchmark is issue 9.");
-            Ok(())
-        }
+        Some("bench") => bench::run(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask <setup | build | demo [--listen ADDR] | test | bench>");
+            eprintln!(
+                "usage: cargo xtask <setup | build | demo [--listen ADDR] | test | bench [--soak N] [--skip-server]>"
+            );
             return ExitCode::from(2);
         }
     };

@@ -1,0 +1,202 @@
+//! Server throughput: complaints filed per second against an empty axum handler.
+//!
+//! Both run as release builds on this machine and are loaded by `wrk` (Debian) with the
+//! same script, one after the other, at 1, 16 and 128 connections.
+
+use std::fmt::Write;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+use super::report::Results;
+use crate::shell::{Failure, cargo, exec, has_program, output, root, target_dir};
+
+const CONNECTIONS: [u32; 3] = [1, 16, 128];
+const SECONDS: u32 = 10;
+/// The shop token of the bench's own server (not a secret: a temp data dir).
+pub const SHOP_TOKEN: &str = "bench-shop-token-0123456789";
+
+/// One wrk run: requests per second, latency percentiles in microseconds, failures.
+struct Load {
+    per_second: f64,
+    p50_us: u64,
+    p99_us: u64,
+    failed: u64,
+}
+
+/// Measures the server and the baseline and adds the throughput table.
+pub fn run(results: &mut Results) -> Result<(), Failure> {
+    if !has_program("wrk") {
+        exec(Command::new("apt-get").args(["install", "-y", "wrk"]))?;
+    }
+    let server_bin = build_release_server()?;
+    exec(
+        cargo()
+            .args(["build", "--release", "--target-dir"])
+            .arg(target_dir())
+            .current_dir(root().join("xtask/baseline")),
+    )?;
+    let baseline_bin = target_dir().join("release/redress-bench-baseline");
+    let script = root().join("xtask/src/bench/complaint.lua");
+
+    let data = tempdir("throughput")?;
+    let mut section = format!(
+        "## Server throughput (SQLite)\n\n`wrk` {SECONDS} s per row, POST /api/complaints \
+         (no evidence references), a new Idempotency-Key per request. Baseline: an empty axum \
+         handler (`xtask/baseline`).\n\n\
+         | connections | complaints/s | p50 | p99 | failed | baseline req/s | baseline p50 | \
+         baseline p99 | throughput ratio |\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"
+    );
+    for connections in CONNECTIONS {
+        let mut server = ServerProcess::start(&server_bin, &data, "127.0.0.1:0")?;
+        let filed = load(&script, &server.addr, connections, "s")?;
+        server.stop();
+        let mut baseline = ServerProcess::spawn(Command::new(&baseline_bin).arg("127.0.0.1:0"))?;
+        let empty = load(&script, &baseline.addr, connections, "b")?;
+        baseline.stop();
+        let _ = writeln!(
+            section,
+            "| {connections} | {:.0} | {} | {} | {} | {:.0} | {} | {} | {:.3} |",
+            filed.per_second,
+            ms(filed.p50_us),
+            ms(filed.p99_us),
+            filed.failed,
+            empty.per_second,
+            ms(empty.p50_us),
+            ms(empty.p99_us),
+            filed.per_second / empty.per_second.max(1.0)
+        );
+    }
+    section
+        .push_str("\nPostgreSQL, evidence upload throughput and peak RSS are not measured yet.\n");
+    let _ = std::fs::remove_dir_all(&data);
+    results.add(section);
+    Ok(())
+}
+
+fn load(script: &Path, addr: &str, connections: u32, prefix: &str) -> Result<Load, Failure> {
+    let threads = connections.min(2).to_string();
+    let run_prefix = format!("{prefix}{connections}");
+    let text = output(
+        Command::new("wrk")
+            .args(["-t", &threads, "-c", &connections.to_string()])
+            .args(["-d", &format!("{SECONDS}s"), "--timeout", "10s", "-s"])
+            .arg(script)
+            .arg(format!("http://{addr}"))
+            .args(["--", &run_prefix]),
+    )
+    .ok_or_else(|| format!("wrk failed against {addr}"))?;
+    let line = text
+        .lines()
+        .find_map(|l| l.strip_prefix("REDRESS "))
+        .ok_or_else(|| format!("wrk printed no summary:\n{text}"))?;
+    let n: Vec<u64> = line
+        .split_whitespace()
+        .filter_map(|v| v.parse().ok())
+        .collect();
+    let [requests, duration_us, p50_us, p99_us, status, socket] = n[..] else {
+        return Err(format!("unexpected wrk summary `{line}`"));
+    };
+    Ok(Load {
+        per_second: requests as f64 / (duration_us.max(1) as f64 / 1e6),
+        p50_us,
+        p99_us,
+        failed: status + socket,
+    })
+}
+
+/// Builds the reference server with the release profile and returns its path.
+pub fn build_release_server() -> Result<PathBuf, Failure> {
+    exec(cargo().args([
+        "build",
+        "--release",
+        "-p",
+        "redress-server",
+        "--bin",
+        "redress-server",
+    ]))?;
+    Ok(target_dir().join("release/redress-server"))
+}
+
+/// A fresh directory under the target dir for one bench part's data.
+pub fn tempdir(part: &str) -> Result<PathBuf, Failure> {
+    let dir = target_dir().join(format!("bench-{part}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("data"))
+        .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    // Limits sized for a load test: the defaults stop order enumeration at a few per minute.
+    let config = "[limits]\nlookups_per_ip = 100000000\nlookups_per_order = 100000000\n\
+                  uploads_per_ip = 100000000\n";
+    std::fs::write(dir.join("redress.toml"), config)
+        .map_err(|e| format!("cannot write the bench config: {e}"))?;
+    Ok(dir)
+}
+
+/// A server started by the bench, stopped (SIGKILL) when dropped.
+pub struct ServerProcess {
+    child: Child,
+    /// `host:port` it listens on.
+    pub addr: String,
+}
+
+impl ServerProcess {
+    /// Starts `redress-server` on `listen` with the demo orders and the bench's shop token.
+    pub fn start(bin: &Path, dir: &Path, listen: &str) -> Result<Self, Failure> {
+        let mut command = Command::new(bin);
+        command
+            .args(["--listen", listen, "--demo", "--shop-token", SHOP_TOKEN])
+            .arg("--data-dir")
+            .arg(dir.join("data"))
+            .arg("--config")
+            .arg(dir.join("redress.toml"))
+            .env_remove("DATABASE_URL");
+        Self::spawn(&mut command)
+    }
+
+    /// Spawns a program that prints `... listening on http://ADDR` once it accepts.
+    pub fn spawn(command: &mut Command) -> Result<Self, Failure> {
+        let mut child = command
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("cannot start {:?}: {e}", command.get_program()))?;
+        let stdout = child.stdout.take().ok_or("no stdout")?;
+        let mut lines = BufReader::new(stdout).lines();
+        let addr = loop {
+            match lines.next() {
+                Some(Ok(line)) => {
+                    if let Some((_, addr)) = line.split_once("listening on http://") {
+                        break addr.trim().to_owned();
+                    }
+                }
+                _ => {
+                    let _ = child.kill();
+                    let _ = child.wait();
+                    return Err(format!(
+                        "{:?} exited before listening",
+                        command.get_program()
+                    ));
+                }
+            }
+        };
+        // Keep draining stdout so the server never blocks on a full pipe.
+        std::thread::spawn(move || for _ in lines {});
+        Ok(ServerProcess { child, addr })
+    }
+
+    /// Kills the process with SIGKILL (no graceful shutdown) and reaps it.
+    pub fn stop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for ServerProcess {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+fn ms(us: u64) -> String {
+    format!("{:.1} ms", us as f64 / 1000.0)
+}
