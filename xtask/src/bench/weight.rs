@@ -95,14 +95,76 @@ fn contributors() -> String {
         return "\nLargest contributors: `twiggy` is not installed (`cargo install twiggy`).\n"
             .to_owned();
     };
-    match output(Command::new(twiggy).args(["top", "-n", "15"]).arg(&wasm)) {
-        Some(top) => format!(
-            "\nLargest contributors (`twiggy top -n 15`, wasm before `wasm-opt`, {}):\n\n```\n{}```\n",
-            kb(std::fs::metadata(&wasm).map_or(0, |m| m.len())),
-            top
-        ),
-        None => "\nLargest contributors: `twiggy top` failed on the unoptimised wasm.\n".to_owned(),
+    let size = kb(std::fs::metadata(&wasm).map_or(0, |m| m.len()));
+    let top = output(Command::new(&twiggy).args(["top", "-n", "12"]).arg(&wasm));
+    let csv = output(
+        Command::new(&twiggy)
+            .args(["top", "-n", "1000000", "--format", "csv"])
+            .arg(&wasm),
+    );
+    let (Some(top), Some(csv)) = (top, csv) else {
+        return "\nLargest contributors: `twiggy top` failed on the unoptimised wasm.\n".to_owned();
+    };
+    let mut text = format!(
+        "\nLargest contributors in the wasm before `wasm-opt` ({size}, with its name section; \
+         `wasm-opt -Oz` shrinks and strips it, so read these as shares):\n\n```\n{top}```\n\n\
+         By crate (code only, a generic function counts for its first non-`core` crate):\n\n\
+         | crate | bytes |\n| --- | ---: |\n"
+    );
+    for (name, bytes) in by_crate(&csv).into_iter().take(12) {
+        let _ = writeln!(text, "| {name} | {} |", kb(bytes));
     }
+    text
+}
+
+/// Sums twiggy's CSV rows (`Name,ShallowSize,...`) per crate, largest first.
+fn by_crate(csv: &str) -> Vec<(String, u64)> {
+    let mut sums: std::collections::BTreeMap<String, u64> = Default::default();
+    for row in csv.lines().skip(1) {
+        let mut fields = row.rsplitn(5, ',');
+        let (Some(_), Some(_), Some(_), Some(size), Some(name)) = (
+            fields.next(),
+            fields.next(),
+            fields.next(),
+            fields.next(),
+            fields.next(),
+        ) else {
+            continue;
+        };
+        let Ok(size) = size.parse::<u64>() else {
+            continue;
+        };
+        *sums.entry(crate_of(name)).or_default() += size;
+    }
+    let mut sorted: Vec<_> = sums.into_iter().collect();
+    sorted.sort_by_key(|(_, bytes)| std::cmp::Reverse(*bytes));
+    sorted
+}
+
+/// The crate a symbol belongs to: `<T as Trait>` picks whichever is not from the standard
+/// library; sections, data segments and unnamed items group together.
+fn crate_of(name: &str) -> String {
+    if name.starts_with('"') || !name.contains("::") {
+        return "(sections, data, unnamed)".to_owned();
+    }
+    let crate_at = |path: &str| -> String {
+        let path = path
+            .trim_start_matches(['<', '&', '*'])
+            .trim_start_matches("mut ");
+        let head = path.split("::").next().unwrap_or(path);
+        head.split('[').next().unwrap_or(head).to_owned()
+    };
+    let first = crate_at(name);
+    let standard = |c: &str| matches!(c, "core" | "alloc" | "std");
+    if standard(&first)
+        && let Some((_, trait_path)) = name.split_once(" as ")
+    {
+        let second = crate_at(trait_path);
+        if !standard(&second) {
+            return second;
+        }
+    }
+    first
 }
 
 /// `twiggy` on PATH or in cargo's bin directory (PATH may not include it).
@@ -122,4 +184,29 @@ fn kb(bytes: u64) -> String {
 
 fn percent(part: u64, whole: u64) -> f64 {
     part as f64 * 100.0 / whole as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn growth_is_named_by_the_crate_that_brought_it() {
+        let csv = "Name,ShallowSize,ShallowSizePercent,RetainedSize,RetainedSizePercent\n\
+            \"\"\"function names\"\" subsection\",900,40.0,,\n\
+            redress_core::draft::validate::h74,300,1.4,,\n\
+            <core::marker::PhantomData<T> as serde_core::de::DeserializeSeed>::deserialize::h6,200,1.6,,\n\
+            core[c59]::fmt::float::float_to_decimal_common_shortest::<f64>,50,0.5,,\n\
+            redress_core::policy::ComplaintPolicy::from_json::h4, with_comma,100,1.3,,\n";
+        let sums = by_crate(csv);
+        assert_eq!(
+            sums,
+            vec![
+                ("(sections, data, unnamed)".to_owned(), 900),
+                ("redress_core".to_owned(), 400),
+                ("serde_core".to_owned(), 200),
+                ("core".to_owned(), 50),
+            ]
+        );
+    }
 }
