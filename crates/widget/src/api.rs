@@ -1,6 +1,8 @@
 //! Every HTTP call of the widget, through the browser's `fetch` (web-sys), so no HTTP or
 //! JSON crate enters the bundle. Responses are read with the browser's JSON parser.
 
+use serde::{Deserialize, Serialize};
+
 /// What the shopper typed to find their order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LookupQuery {
@@ -8,8 +10,9 @@ pub struct LookupQuery {
     pub email: String,
 }
 
-/// An order as the shop's endpoint describes it; only what the shopper is shown.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// An order as the shop's endpoint describes it; only what the shopper is shown. Saved
+/// with the draft so a reload resumes without a second lookup.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FoundOrder {
     pub order_number: String,
     /// ISO date (`2026-11-03`) or date-time, formatted in the shopper's locale when shown.
@@ -19,7 +22,7 @@ pub struct FoundOrder {
 }
 
 /// One line of the order.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrderItem {
     pub name: String,
     pub quantity: u32,
@@ -44,8 +47,43 @@ pub enum ApiError {
     Malformed,
 }
 
+/// A filed complaint, as the Done screen shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Filed {
+    pub reference: String,
+    /// The private tracking link, absolute.
+    pub tracker_url: String,
+    /// The acknowledgement's due day (`YYYY-MM-DD`) from `tracking.due_steps`.
+    pub acknowledge_on: Option<String>,
+}
+
+/// The server's answer to a complaint: filed, or refused with field errors
+/// (`(field path, code)`, the core crate's codes) to show next to their fields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FilingOutcome {
+    Filed(Filed),
+    Refused(Vec<(String, String)>),
+}
+
 #[cfg(target_arch = "wasm32")]
-pub use browser::lookup_order;
+pub use browser::{fetch_policy, file_complaint, lookup_order};
+
+/// Outside the browser there is no `fetch`.
+#[cfg(not(target_arch = "wasm32"))]
+pub async fn fetch_policy(_endpoint: &str) -> Result<String, ApiError> {
+    Err(ApiError::Network)
+}
+
+/// Outside the browser there is no `fetch`.
+#[cfg(not(target_arch = "wasm32"))]
+pub async fn file_complaint(
+    _endpoint: &str,
+    _idempotency_key: &str,
+    _language: &str,
+    _draft_json: &str,
+) -> Result<FilingOutcome, ApiError> {
+    Err(ApiError::Network)
+}
 
 /// Outside the browser there is no `fetch`: native builds (the unit tests of the
 /// catalogue and the checks) see the network as down.
@@ -89,17 +127,133 @@ mod browser {
         }
     }
 
+    /// `GET {endpoint}/policy`: the policy's JSON text, parsed by the core crate.
+    pub async fn fetch_policy(endpoint: &str) -> Result<String, ApiError> {
+        let window = web_sys::window().ok_or(ApiError::Network)?;
+        let answer = JsFuture::from(window.fetch_with_str(&format!("{endpoint}/policy")))
+            .await
+            .map_err(|_| ApiError::Network)?;
+        let response: Response = answer.dyn_into().map_err(|_| ApiError::Network)?;
+        if response.status() != 200 {
+            return Err(ApiError::Status(response.status()));
+        }
+        let promise = response.text().map_err(|_| ApiError::Malformed)?;
+        JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|text| text.as_string())
+            .ok_or(ApiError::Malformed)
+    }
+
+    /// `POST {endpoint}/complaints` with the draft; the same `idempotency_key` on a
+    /// retry makes the server answer with the first filing instead of a second one.
+    pub async fn file_complaint(
+        endpoint: &str,
+        idempotency_key: &str,
+        language: &str,
+        draft_json: &str,
+    ) -> Result<FilingOutcome, ApiError> {
+        let draft = JSON::parse(draft_json).map_err(|_| ApiError::Malformed)?;
+        // A key left empty means "not given" on the wire: leaving it out keeps the body
+        // acceptable to a server that predates a newer optional field.
+        for key in Object::keys(&Object::from(draft.clone())).iter() {
+            if Reflect::get(&draft, &key)
+                .ok()
+                .and_then(|v| v.as_string())
+                .as_deref()
+                == Some("")
+            {
+                let _ = Reflect::delete_property(&Object::from(draft.clone()), &key);
+            }
+        }
+        let body = Object::new();
+        set(&body, "language", language);
+        let _ = Reflect::set(&body, &"draft".into(), &draft);
+        let _ = Reflect::set(&body, &"evidence_ids".into(), &Array::new());
+        let url = format!("{endpoint}/complaints");
+        let response = send_json(&url, &body, Some(idempotency_key)).await?;
+        let json = read_json(&response).await;
+        match response.status() {
+            200 | 201 => {
+                let json = json?;
+                let reference = text(&json, &["reference"]).ok_or(ApiError::Malformed)?;
+                let path = text(&json, &["tracker_path"]).unwrap_or_default();
+                Ok(FilingOutcome::Filed(Filed {
+                    reference,
+                    tracker_url: absolute(endpoint, &path),
+                    acknowledge_on: acknowledge_on(&json),
+                }))
+            }
+            422 => {
+                let fields = json
+                    .ok()
+                    .and_then(|j| Reflect::get(&j, &"fields".into()).ok())
+                    .filter(Array::is_array)
+                    .map(|list| {
+                        Array::from(&list)
+                            .iter()
+                            .filter_map(|f| Some((text(&f, &["field"])?, text(&f, &["code"])?)))
+                            .collect::<Vec<_>>()
+                    })
+                    .unwrap_or_default();
+                if fields.is_empty() {
+                    Err(ApiError::Status(422))
+                } else {
+                    Ok(FilingOutcome::Refused(fields))
+                }
+            }
+            status => Err(ApiError::Status(status)),
+        }
+    }
+
+    fn acknowledge_on(json: &JsValue) -> Option<String> {
+        let tracking = Reflect::get(json, &"tracking".into()).ok()?;
+        let steps = Reflect::get(&tracking, &"due_steps".into()).ok()?;
+        if !Array::is_array(&steps) {
+            return None;
+        }
+        Array::from(&steps)
+            .iter()
+            .find(|step| text(step, &["kind"]).as_deref() == Some("acknowledgement"))
+            .and_then(|step| text(&step, &["due_on"]))
+    }
+
+    /// A tracker path like `/track/C-..?token=..` lives on the endpoint's origin.
+    fn absolute(endpoint: &str, path: &str) -> String {
+        if !path.starts_with('/') {
+            return path.to_owned();
+        }
+        let origin_end = endpoint
+            .find("://")
+            .and_then(|scheme| endpoint[scheme + 3..].find('/').map(|i| scheme + 3 + i))
+            .unwrap_or(endpoint.len());
+        format!("{}{path}", &endpoint[..origin_end])
+    }
+
     fn set(target: &Object, key: &str, value: &str) {
         // Setting a property on a fresh plain object cannot fail.
         let _ = Reflect::set(target, &key.into(), &value.into());
     }
 
     async fn post_json(url: &str, body: &Object) -> Result<Response, ApiError> {
+        send_json(url, body, None).await
+    }
+
+    async fn send_json(
+        url: &str,
+        body: &Object,
+        idempotency_key: Option<&str>,
+    ) -> Result<Response, ApiError> {
         let text = JSON::stringify(body).map_err(|_| ApiError::Malformed)?;
         let headers = Headers::new().map_err(|_| ApiError::Network)?;
         headers
             .set("content-type", "application/json")
             .map_err(|_| ApiError::Network)?;
+        if let Some(key) = idempotency_key {
+            headers
+                .set("idempotency-key", key)
+                .map_err(|_| ApiError::Network)?;
+        }
         let init = RequestInit::new();
         init.set_method("POST");
         init.set_headers(&headers);

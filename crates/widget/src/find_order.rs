@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::api::{self, ApiError, FoundOrder, LookupOutcome, LookupQuery};
 use crate::config::WidgetConfig;
 use crate::field_check;
+use crate::filing::{self, FileComplaint};
 use crate::messages::{Lang, Messages};
 
 /// The lookup form and, once found, the order.
@@ -31,6 +32,9 @@ pub fn FindOrder(config: WidgetConfig) -> impl IntoView {
     let order_shown = move || order_error.get().filter(|_| order_touched.get());
     let email_shown = move || email_error.get().filter(|_| email_touched.get());
 
+    // A draft saved before a reload resumes without a second lookup.
+    let resumed = RwSignal::new(filing::load_current(&endpoint));
+    let filing_endpoint = endpoint.clone();
     let lookup = Action::new_local(move |query: &LookupQuery| {
         let endpoint = endpoint.clone();
         let query = query.clone();
@@ -82,13 +86,23 @@ pub fn FindOrder(config: WidgetConfig) -> impl IntoView {
                 <p class="redress-notice redress-notice-error" role="alert">{t.missing_endpoint}</p>
             </Show>
             <Show
-                when=move || found().is_none()
-                fallback=move || view! {
-                    <OrderCard
-                        order=found().unwrap_or_else(empty_order)
-                        lang=lang
-                        on_again=move || lookup.clear()
-                    />
+                when=move || found().is_none() && resumed.with(Option::is_none)
+                fallback=move || {
+                    let (order, address) = match resumed.get() {
+                        Some(saved) => (saved.order, saved.draft.email),
+                        None => (found().unwrap_or_else(empty_order), email.get_untracked()),
+                    };
+                    view! {
+                        <OrderCard
+                            order=order.clone()
+                            lang=lang
+                            on_again=move || {
+                                resumed.set(None);
+                                lookup.clear();
+                            }
+                        />
+                        <FileComplaint order=order email=address endpoint=filing_endpoint.clone() lang=lang/>
+                    }
                 }
             >
                 <p class="redress-intro">{t.find_order_intro}</p>
@@ -236,7 +250,7 @@ fn empty_order() -> FoundOrder {
 
 /// Moves focus to the field an error-summary link names (links inside a shadow root
 /// cannot use the page's URL fragment).
-fn focus_target(id: &'static str) -> impl Fn(leptos::ev::MouseEvent) {
+pub(crate) fn focus_target(id: &'static str) -> impl Fn(leptos::ev::MouseEvent) {
     move |ev| {
         ev.prevent_default();
         #[cfg(target_arch = "wasm32")]

@@ -8,6 +8,7 @@
 pub mod api;
 pub mod config;
 pub mod field_check;
+pub mod filing;
 pub mod find_order;
 pub mod messages;
 

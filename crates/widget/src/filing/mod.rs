@@ -1,0 +1,311 @@
+//! The filing flow after the order is found: "What went wrong", "What you want",
+//! "Contact", "Review" and "Done". The policy comes from the shop's endpoint and the
+//! core crate judges every field (`draft::validate`, per step); the draft is saved in
+//! the browser on every change and sent once, under one idempotency key.
+
+mod device;
+pub mod state;
+mod steps;
+
+use leptos::prelude::*;
+use redress_core::policy::ComplaintPolicy;
+
+use crate::api::{self, ApiError, Filed, FilingOutcome, FoundOrder};
+use crate::messages::{Lang, Messages};
+use state::{Placed, SavedFiling, Step, errors_on};
+
+pub use device::load_current;
+
+/// Everything the step views share; copied freely into event handlers.
+#[derive(Clone, Copy)]
+struct Form {
+    t: &'static Messages,
+    lang: Lang,
+    filing: RwSignal<SavedFiling>,
+    policy: StoredValue<ComplaintPolicy>,
+    /// Errors show once the shopper tried to leave the step, then follow each change.
+    attempted: RwSignal<bool>,
+    /// The server's 422 field errors from the last submit.
+    server: RwSignal<Vec<Placed>>,
+    errors: Memo<Vec<Placed>>,
+    summary: NodeRef<leptos::html::Div>,
+}
+
+impl Form {
+    fn update(&self, change: impl FnOnce(&mut redress_core::draft::ComplaintDraft)) {
+        self.filing.update(|f| change(&mut f.draft));
+        self.server.set(Vec::new());
+    }
+
+    /// The shopper-facing error for the input holding `field`, if any.
+    fn error_for(&self, field: &str) -> Option<&'static str> {
+        self.errors.with(|errors| {
+            errors
+                .iter()
+                .find(|e| e.is_for(field))
+                .map(|e| self.t.field_error(&e.code))
+        })
+    }
+
+    fn go(&self, step: Step) {
+        self.attempted.set(false);
+        self.filing.update(|f| f.step = step);
+    }
+
+    /// Shows the error summary and moves focus to it (after it renders).
+    fn show_errors(&self) {
+        self.attempted.set(true);
+        let summary = self.summary;
+        request_animation_frame(move || {
+            if let Some(summary) = summary.get_untracked() {
+                let _ = summary.focus();
+            }
+        });
+    }
+}
+
+/// The filing flow for a found order. `email` is the address the order was found with;
+/// a draft saved earlier for this order is resumed instead of starting afresh.
+#[component]
+pub fn FileComplaint(
+    order: FoundOrder,
+    email: String,
+    endpoint: String,
+    lang: Lang,
+) -> impl IntoView {
+    let t = lang.messages();
+    let policy = RwSignal::new(None::<Result<ComplaintPolicy, ApiError>>);
+    let load = {
+        let endpoint = endpoint.clone();
+        move || {
+            let endpoint = endpoint.clone();
+            policy.set(None);
+            leptos::task::spawn_local(async move {
+                let answer = api::fetch_policy(&endpoint).await.and_then(|json| {
+                    ComplaintPolicy::from_json(&json).map_err(|_| ApiError::Malformed)
+                });
+                policy.set(Some(answer));
+            });
+        }
+    };
+    load();
+    let saved = device::load(&endpoint, &order.order_number)
+        .unwrap_or_else(|| SavedFiling::start(order, &email, device::new_key()));
+    view! {
+        {move || match policy.get() {
+            None => view! { <p class="redress-notice" role="status">{t.policy_loading}</p> }.into_any(),
+            Some(Err(_)) => {
+                let load = load.clone();
+                view! {
+                    <div class="redress-notice redress-notice-error" role="alert">
+                        <p>{t.policy_failed}</p>
+                        <button type="button" class="redress-button redress-button-secondary" on:click=move |_| load()>{t.retry}</button>
+                    </div>
+                }.into_any()
+            }
+            Some(Ok(policy)) => view! {
+                <Steps policy=policy saved=saved.clone() endpoint=endpoint.clone() lang=lang/>
+            }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn Steps(
+    policy: ComplaintPolicy,
+    saved: SavedFiling,
+    endpoint: String,
+    lang: Lang,
+) -> impl IntoView {
+    let t = lang.messages();
+    let filing = RwSignal::new(saved);
+    let policy = StoredValue::new(policy);
+    let attempted = RwSignal::new(false);
+    let server = RwSignal::new(Vec::<Placed>::new());
+    let errors = Memo::new(move |_| {
+        filing.with(|f| {
+            let mut shown = if attempted.get() {
+                policy.with_value(|p| errors_on(&f.draft, p, device::now(), f.step))
+            } else {
+                Vec::new()
+            };
+            server.with(|s| {
+                shown.extend(
+                    s.iter()
+                        .filter(|p| f.step == Step::Review || p.step() == f.step)
+                        .cloned(),
+                )
+            });
+            shown
+        })
+    });
+    let form = Form {
+        t,
+        lang,
+        filing,
+        policy,
+        attempted,
+        server,
+        errors,
+        summary: NodeRef::new(),
+    };
+    let done = RwSignal::new(None::<Filed>);
+    let failed = RwSignal::new(false);
+
+    // Every change is saved at once, so a reload or a closed tab loses nothing.
+    {
+        let endpoint = endpoint.clone();
+        Effect::new(move |_| {
+            if done.with(Option::is_none) {
+                filing.with(|f| device::save(&endpoint, f));
+            }
+        });
+    }
+
+    let submit = {
+        let endpoint = endpoint.clone();
+        Action::new_local(move |(key, json): &(String, String)| {
+            let (endpoint, key, json) = (endpoint.clone(), key.clone(), json.clone());
+            async move { api::file_complaint(&endpoint, &key, lang.tag(), &json).await }
+        })
+    };
+    let pending = submit.pending();
+    Effect::new(move |_| match submit.value().get() {
+        Some(Ok(FilingOutcome::Filed(filed))) => {
+            let number = filing.with_untracked(|f| f.order.order_number.clone());
+            done.set(Some(filed));
+            device::clear(&endpoint, &number);
+        }
+        Some(Ok(FilingOutcome::Refused(fields))) => {
+            let placed: Vec<Placed> = fields
+                .into_iter()
+                .map(|(field, code)| Placed { field, code })
+                .collect();
+            let first = placed
+                .iter()
+                .map(Placed::step)
+                .min()
+                .unwrap_or(Step::Review);
+            server.set(placed);
+            filing.update(|f| f.step = first);
+            form.show_errors();
+        }
+        Some(Err(_)) => failed.set(true),
+        None => {}
+    });
+
+    let on_submit = move || {
+        if pending.get_untracked() {
+            return;
+        }
+        let (key, draft, early) = filing.with_untracked(|f| {
+            let early = policy.with_value(|p| errors_on(&f.draft, p, device::now(), Step::Review));
+            (f.idempotency_key.clone(), f.draft.clone(), early)
+        });
+        if let Some(first) = early.iter().map(Placed::step).min() {
+            filing.update(|f| f.step = first);
+            form.show_errors();
+            return;
+        }
+        failed.set(false);
+        if let Ok(json) = serde_json::to_string(&draft) {
+            submit.dispatch_local((key, json));
+        }
+    };
+
+    // Focus moves to each new step's heading (not on the first render: the found order
+    // has it then).
+    let heading = NodeRef::<leptos::html::H3>::new();
+    let step = Memo::new(move |_| filing.with(|f| f.step));
+    Effect::new(move |previous: Option<Step>| {
+        let now = step.get();
+        if previous.is_some_and(|p| p != now) && !attempted.get_untracked() {
+            request_animation_frame(move || {
+                if let Some(h) = heading.get_untracked() {
+                    let _ = h.focus();
+                }
+            });
+        }
+        now
+    });
+    let done_heading = NodeRef::<leptos::html::H3>::new();
+    Effect::new(move |_| {
+        if done.with(Option::is_some) {
+            request_animation_frame(move || {
+                if let Some(h) = done_heading.get_untracked() {
+                    let _ = h.focus();
+                }
+            });
+        }
+    });
+
+    view! {
+        <div class="redress-filing">
+            <Show
+                when=move || done.with(Option::is_none)
+                fallback=move || steps::done(t, lang, done.get(), done_heading)
+            >
+                <p class="redress-step-count">
+                    {move || {
+                        let n = Step::ALL.iter().position(|s| *s == step.get()).unwrap_or(0) + 1;
+                        t.step_count.replace("{n}", &n.to_string()).replace("{total}", &Step::ALL.len().to_string())
+                    }}
+                </p>
+                <h3 class="redress-step-title" tabindex="-1" node_ref=heading>
+                    {move || match step.get() {
+                        Step::What => t.step_what_title,
+                        Step::Want => t.step_want_title,
+                        Step::Contact => t.step_contact_title,
+                        Step::Review => t.step_review_title,
+                    }}
+                </h3>
+                {steps::summary(form)}
+                <form class="redress-form" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| {
+                    ev.prevent_default();
+                    let current = step.get_untracked();
+                    if current == Step::Review {
+                        on_submit();
+                        return;
+                    }
+                    let blocking = filing.with_untracked(|f| {
+                        policy.with_value(|p| !errors_on(&f.draft, p, device::now(), current).is_empty())
+                    });
+                    if blocking {
+                        form.show_errors();
+                    } else {
+                        form.go(current.next());
+                    }
+                }>
+                    {move || match step.get() {
+                        Step::What => steps::what(form).into_any(),
+                        Step::Want => steps::want(form).into_any(),
+                        Step::Contact => steps::contact(form).into_any(),
+                        Step::Review => steps::review(form).into_any(),
+                    }}
+                    <div class="redress-actions">
+                        <Show when=move || step.get() != Step::What>
+                            <button type="button" class="redress-button redress-button-secondary" on:click=move |_| form.go(step.get_untracked().back())>
+                                {t.back}
+                            </button>
+                        </Show>
+                        <button
+                            type="submit"
+                            class="redress-button"
+                            disabled=move || pending.get()
+                            aria-busy=move || pending.get().to_string()
+                        >
+                            {move || match (step.get(), pending.get()) {
+                                (Step::Review, true) => t.submitting,
+                                (Step::Review, false) => t.submit,
+                                _ => t.next,
+                            }}
+                        </button>
+                    </div>
+                </form>
+                <div class="redress-live" role="status" aria-live="polite">
+                    {move || failed.get().then(|| view! { <p class="redress-notice redress-notice-error">{t.submit_failed}</p> })}
+                </div>
+            </Show>
+        </div>
+    }
+}

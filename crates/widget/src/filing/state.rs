@@ -1,0 +1,207 @@
+//! What the filing flow knows between renders: the step, the draft and its idempotency
+//! key, and which field errors belong to which step. Everything here is plain Rust so
+//! it is tested natively; the rules themselves are the core crate's `draft::validate`.
+
+use chrono::{DateTime, Utc};
+use redress_core::draft::{ComplaintDraft, validate};
+use redress_core::policy::ComplaintPolicy;
+use serde::{Deserialize, Serialize};
+
+use crate::api::FoundOrder;
+
+/// The steps of the form, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Step {
+    /// Reason, items, incident date, description.
+    What,
+    /// The resolution and, for compensation, the amount.
+    Want,
+    /// E-mail, phone, preferred channel.
+    Contact,
+    /// Everything on one screen before submitting.
+    Review,
+}
+
+impl Step {
+    /// The steps the shopper walks, in order.
+    pub const ALL: [Step; 4] = [Step::What, Step::Want, Step::Contact, Step::Review];
+
+    /// The step after this one (Review is the last).
+    pub fn next(self) -> Step {
+        match self {
+            Step::What => Step::Want,
+            Step::Want => Step::Contact,
+            Step::Contact | Step::Review => Step::Review,
+        }
+    }
+
+    /// The step before this one (What is the first).
+    pub fn back(self) -> Step {
+        match self {
+            Step::What | Step::Want => Step::What,
+            Step::Contact => Step::Want,
+            Step::Review => Step::Contact,
+        }
+    }
+}
+
+/// One field error placed on the form: the core crate's field path and stable code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placed {
+    pub field: String,
+    pub code: String,
+}
+
+impl Placed {
+    /// The step whose form holds `field`; fields the shopper does not edit (order
+    /// number, evidence, routing facts) are shown on the review step.
+    pub fn step(&self) -> Step {
+        let root = self.field.split(['.', '[']).next().unwrap_or("");
+        match root {
+            "reason" | "items" | "incident_date" | "order_date" | "delivery_date"
+            | "description" => Step::What,
+            "resolution" | "amount" => Step::Want,
+            "contact" | "email" | "phone" | "preferred_channel" => Step::Contact,
+            _ => Step::Review,
+        }
+    }
+
+    /// The id of the input an error-summary link moves focus to, if it has one.
+    pub fn input_id(&self) -> Option<&'static str> {
+        let id = match self.field.as_str() {
+            "reason" => "redress-reason-0",
+            f if f.starts_with("items") => "redress-item-0",
+            "incident_date" | "order_date" | "delivery_date" => "redress-incident-date",
+            "description" => "redress-description",
+            "resolution" => "redress-resolution-0",
+            "amount" => "redress-amount",
+            "contact" | "contact.email" | "email" => "redress-contact-email",
+            "contact.phone" | "phone" => "redress-phone",
+            "contact.preferred_channel" | "preferred_channel" => "redress-channel-0",
+            _ => return None,
+        };
+        Some(id)
+    }
+
+    /// Whether this error belongs next to the input whose field path starts with
+    /// `prefix` (`items` also takes `items[2]`; `contact.email` takes `contact`).
+    pub fn is_for(&self, prefix: &str) -> bool {
+        self.input_id().is_some() && self.input_id() == placed_id(prefix)
+    }
+}
+
+fn placed_id(field: &str) -> Option<&'static str> {
+    Placed {
+        field: field.to_owned(),
+        code: String::new(),
+    }
+    .input_id()
+}
+
+/// The core crate's errors for the draft, only those on `step` (the review step sees
+/// every error, since submitting sends everything).
+pub fn errors_on(
+    draft: &ComplaintDraft,
+    policy: &ComplaintPolicy,
+    now: DateTime<Utc>,
+    step: Step,
+) -> Vec<Placed> {
+    match validate(draft, policy, now) {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors
+            .into_iter()
+            .map(|e| Placed {
+                field: e.field().to_owned(),
+                code: e.code().as_str().to_owned(),
+            })
+            .filter(|p| step == Step::Review || p.step() == step)
+            .collect(),
+    }
+}
+
+/// A draft in progress, as saved in the browser so a reload or a closed tab resumes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedFiling {
+    pub order: FoundOrder,
+    pub step: Step,
+    /// Generated once per draft; a retry after a reload reuses it, so it never files twice.
+    pub idempotency_key: String,
+    pub draft: ComplaintDraft,
+}
+
+impl SavedFiling {
+    /// A fresh draft for a found order, pre-filled with what the lookup already knows.
+    pub fn start(order: FoundOrder, email: &str, idempotency_key: String) -> SavedFiling {
+        let day = |iso: &Option<String>| {
+            iso.as_deref()
+                .map(|d| d.chars().take(10).collect())
+                .unwrap_or_default()
+        };
+        let draft = ComplaintDraft {
+            order_number: order.order_number.clone(),
+            email: email.trim().to_owned(),
+            order_date: day(&order.placed_on),
+            delivery_date: day(&order.delivered_on),
+            ..ComplaintDraft::default()
+        };
+        SavedFiling {
+            order,
+            step: Step::What,
+            idempotency_key,
+            draft,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn order() -> FoundOrder {
+        FoundOrder {
+            order_number: "RD-1001".into(),
+            placed_on: Some("2026-11-01".into()),
+            delivered_on: Some("2026-11-11T10:00:00Z".into()),
+            items: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_fresh_draft_knows_the_order_and_the_shopper_address() {
+        let saved = SavedFiling::start(order(), " anna@example.com ", "k".into());
+        assert_eq!(saved.draft.order_number, "RD-1001");
+        assert_eq!(saved.draft.email, "anna@example.com");
+        assert_eq!(saved.draft.delivery_date, "2026-11-11");
+        assert_eq!(saved.step, Step::What);
+    }
+
+    #[test]
+    fn an_empty_first_step_names_its_own_fields_only() {
+        let saved = SavedFiling::start(order(), "anna@example.com", "k".into());
+        let now = Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap();
+        let policy = ComplaintPolicy::default();
+        let what = errors_on(&saved.draft, &policy, now, Step::What);
+        assert!(what.iter().any(|e| e.code == "reason.missing"));
+        assert!(what.iter().all(|e| e.step() == Step::What));
+        let want = errors_on(&saved.draft, &policy, now, Step::Want);
+        assert_eq!(
+            want.iter().map(|e| e.code.as_str()).collect::<Vec<_>>(),
+            ["resolution.missing"]
+        );
+    }
+
+    #[test]
+    fn server_errors_land_on_the_step_that_holds_the_field() {
+        let placed = |field: &str| Placed {
+            field: field.into(),
+            code: "x".into(),
+        };
+        assert_eq!(placed("items[3]").step(), Step::What);
+        assert_eq!(placed("contact.phone").step(), Step::Contact);
+        assert_eq!(placed("amount").step(), Step::Want);
+        assert_eq!(placed("evidence").step(), Step::Review);
+        assert!(placed("items[3]").is_for("items"));
+        assert!(!placed("contact.phone").is_for("contact.email"));
+    }
+}

@@ -1,0 +1,381 @@
+//! The views of each step. Strings come from the catalogue; rules from the core crate.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use redress_core::domain::{ComplaintReason, ResolutionKind};
+use redress_core::draft::ComplaintDraft;
+use redress_core::policy::WindowStatus;
+
+use super::Form;
+use super::device::{self, DateStyle};
+use super::state::Step;
+use crate::api::Filed;
+use crate::find_order::focus_target;
+use crate::messages::{Lang, Messages};
+
+/// The error summary at the top of the step, each entry a link to its field.
+pub fn summary(form: Form) -> impl IntoView {
+    let t = form.t;
+    view! {
+        <Show when=move || form.errors.with(|e| !e.is_empty())>
+            <div class="redress-summary" role="alert" tabindex="-1" node_ref=form.summary>
+                <p class="redress-summary-title">{t.error_summary_title}</p>
+                <ul>
+                    {move || form.errors.get().into_iter().map(|e| {
+                        let text = t.field_error(&e.code);
+                        match e.input_id() {
+                            Some(id) => view! { <li><a href=format!("#{id}") on:click=focus_target(id)>{text}</a></li> }.into_any(),
+                            None => view! { <li>{text}</li> }.into_any(),
+                        }
+                    }).collect_view()}
+                </ul>
+            </div>
+        </Show>
+    }
+}
+
+fn error_line(form: Form, field: &'static str, id: &'static str) -> impl IntoView {
+    move || {
+        form.error_for(field)
+            .map(|text| view! { <p class="redress-error" id=format!("{id}-error")>{text}</p> })
+    }
+}
+
+fn described_by(form: Form, field: &'static str, id: &'static str) -> impl Fn() -> String {
+    move || match form.error_for(field) {
+        Some(_) => format!("{id}-hint {id}-error"),
+        None => format!("{id}-hint"),
+    }
+}
+
+/// A radio group in a fieldset: one option per code, with an optional note under it.
+fn radios(
+    form: Form,
+    name: &'static str,
+    field: &'static str,
+    legend: &'static str,
+    options: Vec<(&'static str, &'static str, Option<String>)>,
+    get: fn(&ComplaintDraft) -> &str,
+    set: fn(&mut ComplaintDraft, &str),
+) -> impl IntoView {
+    let error_id = format!("redress-{name}-error");
+    view! {
+        <fieldset class="redress-fieldset" class:redress-invalid=move || form.error_for(field).is_some()>
+            <legend>{legend}</legend>
+            {error_line(form, field, match name {
+                "reason" => "redress-reason",
+                "resolution" => "redress-resolution",
+                _ => "redress-channel",
+            })}
+            {options.into_iter().enumerate().map(|(i, (code, label, note))| {
+                let id = format!("redress-{name}-{i}");
+                let note_id = format!("{id}-note");
+                let has_note = note.is_some();
+                let error_id = error_id.clone();
+                view! {
+                    <div class="redress-choice">
+                        <input
+                            type="radio"
+                            id=id.clone()
+                            name=format!("redress-{name}")
+                            value=code
+                            prop:checked=move || form.filing.with(|f| get(&f.draft) == code)
+                            aria-describedby=move || {
+                                let mut ids = Vec::new();
+                                if has_note { ids.push(note_id.clone()); }
+                                if form.error_for(field).is_some() { ids.push(error_id.clone()); }
+                                (!ids.is_empty()).then(|| ids.join(" "))
+                            }
+                            on:change=move |_| form.update(|d| set(d, code))
+                        />
+                        <label for=id.clone()>
+                            {label}
+                            {note.map(|n| view! { <span class="redress-choice-note" id=format!("{id}-note")>{n}</span> })}
+                        </label>
+                    </div>
+                }
+            }).collect_view()}
+        </fieldset>
+    }
+}
+
+fn delivered(draft: &ComplaintDraft) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(draft.delivery_date.get(..10)?, "%Y-%m-%d").ok()
+}
+
+/// "What went wrong": reason (with its window), items, incident date, description.
+pub fn what(form: Form) -> impl IntoView {
+    let t = form.t;
+    let lang = form.lang;
+    let (reasons, bounds) = form.policy.with_value(|p| {
+        let delivered_on = form.filing.with_untracked(|f| delivered(&f.draft));
+        let now = device::now();
+        let reasons: Vec<_> = p
+            .reasons
+            .iter()
+            .map(|r| {
+                let note = delivered_on.and_then(|d| match p.window_status(*r, d, now) {
+                    WindowStatus::Open { last_day } => Some(t.window_open.replace(
+                        "{date}",
+                        &device::format_date(&last_day.to_string(), lang, DateStyle::DayMonthYear),
+                    )),
+                    WindowStatus::Closed { last_day } => Some(t.window_closed.replace(
+                        "{date}",
+                        &device::format_date(&last_day.to_string(), lang, DateStyle::DayMonthYear),
+                    )),
+                    WindowStatus::Unlimited => None,
+                });
+                (r.code(), t.reason_label(*r), note)
+            })
+            .collect();
+        (reasons, (p.description.min_chars, p.description.max_chars))
+    });
+    let items = form.filing.with_untracked(|f| f.order.items.clone());
+    // The shop's date: the day the core crate judges "in the future" by.
+    let today = form
+        .policy
+        .with_value(|p| p.today(device::now()))
+        .to_string();
+    let (min, max) = bounds;
+    let hint = t
+        .description_hint
+        .replace("{min}", &min.to_string())
+        .replace("{max}", &max.to_string());
+    view! {
+        {radios(form, "reason", "reason", t.reason_legend, reasons, |d| &d.reason, |d, c| d.reason = c.to_owned())}
+        <fieldset class="redress-fieldset" class:redress-invalid=move || form.error_for("items").is_some()>
+            <legend>{t.items_legend}</legend>
+            <p class="redress-hint" id="redress-items-hint">{t.items_hint}</p>
+            {error_line(form, "items", "redress-items")}
+            {items.into_iter().enumerate().map(|(i, item)| {
+                let id = format!("redress-item-{i}");
+                let name = item.name.clone();
+                let checked_name = item.name.clone();
+                view! {
+                    <div class="redress-choice">
+                        <input
+                            type="checkbox"
+                            id=id.clone()
+                            aria-describedby="redress-items-hint"
+                            prop:checked=move || form.filing.with(|f| f.draft.items.contains(&checked_name))
+                            on:change:target=move |ev| {
+                                let on = ev.target().checked();
+                                let name = name.clone();
+                                form.update(move |d| {
+                                    d.items.retain(|n| *n != name);
+                                    if on { d.items.push(name); }
+                                });
+                            }
+                        />
+                        <label for=id>{item.quantity}"× "{item.name}</label>
+                    </div>
+                }
+            }).collect_view()}
+        </fieldset>
+        <div class="redress-field" class:redress-invalid=move || form.error_for("incident_date").is_some()>
+            <label for="redress-incident-date">{t.incident_date_label}</label>
+            <p class="redress-hint" id="redress-incident-date-hint">{t.incident_date_hint}</p>
+            <input
+                id="redress-incident-date"
+                type="date"
+                max=today
+                aria-invalid=move || form.error_for("incident_date").is_some().to_string()
+                aria-describedby=described_by(form, "incident_date", "redress-incident-date")
+                prop:value=move || form.filing.with(|f| f.draft.incident_date.clone())
+                on:input:target=move |ev| { let v = ev.target().value(); form.update(|d| d.incident_date = v) }
+            />
+            {error_line(form, "incident_date", "redress-incident-date")}
+        </div>
+        <div class="redress-field" class:redress-invalid=move || form.error_for("description").is_some()>
+            <label for="redress-description">{t.description_label}</label>
+            <p class="redress-hint" id="redress-description-hint">{hint}</p>
+            <textarea
+                id="redress-description"
+                rows="6"
+                aria-invalid=move || form.error_for("description").is_some().to_string()
+                aria-describedby=move || {
+                    let base = described_by(form, "description", "redress-description")();
+                    format!("{base} redress-description-count")
+                }
+                prop:value=move || form.filing.with(|f| f.draft.description.clone())
+                on:input:target=move |ev| { let v = ev.target().value(); form.update(|d| d.description = v) }
+            ></textarea>
+            <p class="redress-count" id="redress-description-count">
+                {move || {
+                    let n = form.filing.with(|f| f.draft.description.trim().chars().count());
+                    t.description_count.replace("{n}", &n.to_string()).replace("{max}", &max.to_string())
+                }}
+            </p>
+            {error_line(form, "description", "redress-description")}
+        </div>
+    }
+}
+
+/// "What you want": the resolution and, for compensation, the amount.
+pub fn want(form: Form) -> impl IntoView {
+    let t = form.t;
+    let options = form.policy.with_value(|p| {
+        p.resolutions
+            .iter()
+            .map(|r| (r.code(), t.resolution_label(*r), None))
+            .collect::<Vec<_>>()
+    });
+    let needs_amount = move || {
+        form.filing.with(|f| {
+            ResolutionKind::parse_code(&f.draft.resolution)
+                .is_some_and(ResolutionKind::needs_amount)
+        })
+    };
+    view! {
+        {radios(form, "resolution", "resolution", t.resolution_legend, options, |d| &d.resolution, |d, c| d.resolution = c.to_owned())}
+        <Show when=needs_amount>
+            <div class="redress-field" class:redress-invalid=move || form.error_for("amount").is_some()>
+                <label for="redress-amount">{t.amount_label}</label>
+                <p class="redress-hint" id="redress-amount-hint">{t.amount_hint}</p>
+                <input
+                    id="redress-amount"
+                    type="text"
+                    inputmode="decimal"
+                    autocomplete="off"
+                    aria-invalid=move || form.error_for("amount").is_some().to_string()
+                    aria-describedby=described_by(form, "amount", "redress-amount")
+                    prop:value=move || form.filing.with(|f| f.draft.amount.clone())
+                    on:input:target=move |ev| { let v = ev.target().value(); form.update(|d| d.amount = v) }
+                />
+                {error_line(form, "amount", "redress-amount")}
+            </div>
+        </Show>
+    }
+}
+
+/// "Contact": e-mail (pre-filled), phone, preferred channel, and what we do with them.
+pub fn contact(form: Form) -> impl IntoView {
+    let t = form.t;
+    let channels = vec![
+        ("", t.channel_any, None),
+        ("email", t.channel_email, None),
+        ("phone", t.channel_phone, None),
+    ];
+    view! {
+        <div class="redress-field" class:redress-invalid=move || form.error_for("contact.email").is_some()>
+            <label for="redress-contact-email">{t.email_label}</label>
+            <p class="redress-hint" id="redress-contact-email-hint">{t.contact_email_hint}</p>
+            <input
+                id="redress-contact-email"
+                type="email"
+                autocomplete="email"
+                spellcheck="false"
+                aria-invalid=move || form.error_for("contact.email").is_some().to_string()
+                aria-describedby=described_by(form, "contact.email", "redress-contact-email")
+                prop:value=move || form.filing.with(|f| f.draft.email.clone())
+                on:input:target=move |ev| { let v = ev.target().value(); form.update(|d| d.email = v) }
+            />
+            {error_line(form, "contact.email", "redress-contact-email")}
+        </div>
+        <div class="redress-field" class:redress-invalid=move || form.error_for("contact.phone").is_some()>
+            <label for="redress-phone">{t.phone_label}</label>
+            <p class="redress-hint" id="redress-phone-hint">{t.phone_hint}</p>
+            <input
+                id="redress-phone"
+                type="tel"
+                autocomplete="tel"
+                aria-invalid=move || form.error_for("contact.phone").is_some().to_string()
+                aria-describedby=described_by(form, "contact.phone", "redress-phone")
+                prop:value=move || form.filing.with(|f| f.draft.phone.clone())
+                on:input:target=move |ev| { let v = ev.target().value(); form.update(|d| d.phone = v) }
+            />
+            {error_line(form, "contact.phone", "redress-phone")}
+        </div>
+        {radios(form, "channel", "contact.preferred_channel", t.channel_legend, channels, |d| &d.preferred_channel, |d, c| d.preferred_channel = c.to_owned())}
+        <p class="redress-consent">{t.consent}</p>
+    }
+}
+
+/// "Review": everything on one screen, each part with a way back to change it.
+pub fn review(form: Form) -> impl IntoView {
+    let t = form.t;
+    let d = form.filing.with_untracked(|f| f.draft.clone());
+    let or_dash = |s: &str| {
+        if s.trim().is_empty() {
+            t.not_given.to_owned()
+        } else {
+            s.trim().to_owned()
+        }
+    };
+    let reason = ComplaintReason::parse_code(&d.reason).map_or(t.not_given, |r| t.reason_label(r));
+    let resolution = ResolutionKind::parse_code(&d.resolution);
+    let wanted = match resolution {
+        Some(r) if r.needs_amount() => format!("{} ({})", t.resolution_label(r), d.amount.trim()),
+        Some(r) => t.resolution_label(r).to_owned(),
+        None => t.not_given.to_owned(),
+    };
+    let channel = match d.preferred_channel.as_str() {
+        "email" => t.channel_email,
+        "phone" => t.channel_phone,
+        _ => t.channel_any,
+    };
+    let incident = if d.incident_date.is_empty() {
+        t.not_given.to_owned()
+    } else {
+        device::format_date(&d.incident_date, form.lang, DateStyle::WeekdayDayMonth)
+    };
+    let part = move |title: &'static str, step: Step, rows: Vec<(&'static str, String)>| {
+        view! {
+            <section class="redress-review-part">
+                <div class="redress-review-head">
+                    <h4>{title}</h4>
+                    <button type="button" class="redress-link" on:click=move |_| form.go(step)>
+                        {t.change}<span class="redress-visually-hidden">": "{title}</span>
+                    </button>
+                </div>
+                <dl class="redress-review-list">
+                    {rows.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
+                </dl>
+            </section>
+        }
+    };
+    view! {
+        {part(t.step_what_title, Step::What, vec![
+            (t.reason_legend, reason.to_owned()),
+            (t.items_legend, if d.items.is_empty() { t.not_given.to_owned() } else { d.items.join(", ") }),
+            (t.incident_date_label, incident),
+            (t.description_label, or_dash(&d.description)),
+        ])}
+        {part(t.step_want_title, Step::Want, vec![(t.resolution_legend, wanted)])}
+        {part(t.step_contact_title, Step::Contact, vec![
+            (t.email_label, or_dash(&d.email)),
+            (t.phone_label, or_dash(&d.phone)),
+            (t.channel_legend, channel.to_owned()),
+        ])}
+    }
+}
+
+/// "Done": the reference, the private tracking link and when the shop confirms.
+pub fn done(
+    t: &'static Messages,
+    lang: Lang,
+    filed: Option<Filed>,
+    heading: NodeRef<leptos::html::H3>,
+) -> impl IntoView {
+    let filed = filed.unwrap_or(Filed {
+        reference: String::new(),
+        tracker_url: String::new(),
+        acknowledge_on: None,
+    });
+    let confirm = filed.acknowledge_on.map(|day| {
+        t.done_confirm_by.replace(
+            "{date}",
+            &device::format_date(&day, lang, DateStyle::WeekdayDayMonth),
+        )
+    });
+    view! {
+        <div class="redress-done">
+            <h3 class="redress-step-title" tabindex="-1" node_ref=heading>{t.done_title}</h3>
+            <p>{t.done_reference}</p>
+            <p class="redress-reference">{filed.reference}</p>
+            {confirm.map(|text| view! { <p class="redress-confirm-by">{text}</p> })}
+            <p>{t.done_tracking}</p>
+            <p><a class="redress-tracker-link" href=filed.tracker_url target="_blank" rel="noopener">{t.done_tracking_link}</a></p>
+        </div>
+    }
+}

@@ -1,0 +1,176 @@
+// Filing a complaint after the order is found: the steps, field errors from the core
+// crate, a reload mid-way, a double click on submit, axe on each step, screenshots.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { openPage, openWidget, screenshot, startBrowser, startServer } from './harness.js';
+
+const require = createRequire(import.meta.url);
+const SHOP_TOKEN = 'e2e-shop-token-0123456789';
+process.env.REDRESS_SHOP_TOKEN = SHOP_TOKEN;
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await startBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const w = '[data-redress=launcher]';
+const title = `${w} .redress-step-title`;
+
+function daysAgo(n) {
+  return new Date(Date.now() - n * 86400000).toISOString().slice(0, 10);
+}
+
+async function axeViolations(page) {
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  }
+  return page.evaluate(async () => {
+    const { violations } = await window.axe.run(
+      { include: [['[data-redress=launcher]']] },
+      { resultTypes: ['violations'] },
+    );
+    return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  });
+}
+
+async function lookUp(page) {
+  await openWidget(page);
+  await page.locator(`${w} #redress-order-number`).fill('RD-1001');
+  await page.locator(`${w} #redress-email`).fill('anna@example.com');
+  await page.locator(`${w} button[type=submit]`).click();
+  await page.locator(title).waitFor();
+}
+
+async function shot(page, name) {
+  await page.locator(title).scrollIntoViewIfNeeded();
+  await screenshot(page, name);
+}
+
+async function shopComplaints() {
+  const response = await fetch(`${server.url}/api/shop/complaints`, {
+    headers: { authorization: `Bearer ${SHOP_TOKEN}` },
+  });
+  assert.equal(response.status, 200);
+  const body = await response.json();
+  return Array.isArray(body) ? body : (body.complaints ?? body.items ?? []);
+}
+
+async function fillWhatWentWrong(page) {
+  await page.locator(`${w} input[name=redress-reason][value=defective_or_damaged]`).check();
+  await page.locator(`${w} #redress-item-0`).check();
+  await page.locator(`${w} #redress-incident-date`).fill(daysAgo(2));
+  await page.locator(`${w} #redress-description`).fill('The kettle stopped heating after two days of normal use.');
+}
+
+describe('filing a complaint', () => {
+  test('from lookup to Done for RD-1001: errors, a reload mid-way, one complaint after a double click', async () => {
+    const { page, problems } = await openPage(browser.context, `${server.url}/`);
+    await lookUp(page);
+    assert.equal(await page.locator(title).textContent(), 'What went wrong');
+    assert.match(await page.locator(`${w} .redress-choice-note`).first().textContent(), /Possible until|No longer possible/);
+    await shot(page, 'filing-what-1280');
+    assert.deepEqual(await axeViolations(page), []);
+
+    // Continue with nothing chosen: the core crate's errors, next to each field and in
+    // the summary, which takes focus.
+    await page.locator(`${w} button[type=submit]`).click();
+    const summary = page.locator(`${w} .redress-summary`);
+    await summary.waitFor();
+    assert.match(await summary.textContent(), /Choose what the problem is/);
+    assert.match(await page.locator(`${w} #redress-reason-error`).textContent(), /Choose what the problem is/);
+    assert.match(await page.locator(`${w} #redress-description-error`).textContent(), /Describe the problem/);
+    const focused = await page.evaluate(() => document.querySelector('[data-redress=launcher]').shadowRoot.activeElement?.className);
+    assert.equal(focused, 'redress-summary');
+    await shot(page, 'filing-what-errors-1280');
+    assert.deepEqual(await axeViolations(page), []);
+
+    await fillWhatWentWrong(page);
+    assert.match(await page.locator(`${w} #redress-description-count`).textContent(), /^56 of \d+ characters$/);
+    await page.locator(`${w} button[type=submit]`).click();
+    await page.waitForFunction(() => document.querySelector('[data-redress=launcher]').shadowRoot
+      .querySelector('.redress-step-title')?.textContent === 'What you want');
+    await page.locator(`${w} input[name=redress-resolution][value=repair]`).check();
+
+    // A reload mid-way resumes the draft on the step the shopper was on.
+    await page.reload({ waitUntil: 'load' });
+    await page.locator(`${w} .redress-launcher`).click();
+    await page.locator(title).waitFor();
+    assert.equal(await page.locator(title).textContent(), 'What you want');
+    assert.equal(await page.locator(`${w} input[name=redress-resolution][value=repair]`).isChecked(), true);
+    await shot(page, 'filing-want-1280');
+    assert.deepEqual(await axeViolations(page), []);
+    await page.locator(`${w} button[type=submit]`).click();
+
+    await page.locator(`${w} #redress-contact-email`).waitFor();
+    assert.equal(await page.locator(`${w} #redress-contact-email`).inputValue(), 'anna@example.com');
+    await shot(page, 'filing-contact-1280');
+    assert.deepEqual(await axeViolations(page), []);
+    await page.locator(`${w} button[type=submit]`).click();
+
+    await page.locator(`${w} .redress-review-part`).first().waitFor();
+    const review = await page.locator(`${w} .redress-filing`).textContent();
+    assert.match(review, /The kettle stopped heating/);
+    assert.match(review, /Repair it/);
+    await shot(page, 'filing-review-1280');
+    assert.deepEqual(await axeViolations(page), []);
+
+    await page.locator(`${w} button[type=submit]`).dblclick();
+    const reference = page.locator(`${w} .redress-reference`);
+    await reference.waitFor();
+    assert.match(await reference.textContent(), /^C-[A-Z0-9]+$/);
+    assert.match(await page.locator(`${w} .redress-confirm-by`).textContent(), /^We confirm by \w{3} \d{1,2} \w{3}/);
+    assert.match(await page.locator(`${w} .redress-tracker-link`).getAttribute('href'), /^http/);
+    await shot(page, 'filing-done-1280');
+    assert.deepEqual(await axeViolations(page), []);
+
+    const filed = await shopComplaints();
+    assert.equal(filed.length, 1, 'a double click files once');
+
+    // Filed: the draft is gone, a reload starts at the lookup again.
+    await page.reload({ waitUntil: 'load' });
+    await openWidget(page);
+    assert.equal(await page.locator(title).count(), 0);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('at 375 px every step fits the phone screen', async () => {
+    const { page } = await openPage(browser.context, `${server.url}/`, { width: 375, height: 740 });
+    await page.evaluate(() => localStorage.clear());
+    await lookUp(page);
+    await shot(page, 'filing-what-375');
+    await page.locator(`${w} button[type=submit]`).click();
+    await page.locator(`${w} .redress-summary`).waitFor();
+    await shot(page, 'filing-what-errors-375');
+    await fillWhatWentWrong(page);
+    await page.locator(`${w} button[type=submit]`).click();
+    await page.locator(`${w} input[name=redress-resolution][value=compensation]`).check();
+    await page.locator(`${w} #redress-amount`).fill('12.50');
+    await shot(page, 'filing-want-375');
+    await page.locator(`${w} button[type=submit]`).click();
+    await page.locator(`${w} #redress-contact-email`).waitFor();
+    await shot(page, 'filing-contact-375');
+    await page.locator(`${w} button[type=submit]`).click();
+    await page.locator(`${w} .redress-review-part`).first().waitFor();
+    await shot(page, 'filing-review-375');
+    const overflow = await page.evaluate(() => {
+      const panel = document.querySelector('[data-redress=launcher]').shadowRoot.querySelector('.redress-panel');
+      return panel.scrollWidth - panel.clientWidth;
+    });
+    assert.equal(overflow, 0, 'nothing overflows sideways');
+    await page.locator(`${w} button[type=submit]`).click();
+    await page.locator(`${w} .redress-reference`).waitFor();
+    await shot(page, 'filing-done-375');
+    await page.close();
+  });
+});
