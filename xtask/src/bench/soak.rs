@@ -257,7 +257,7 @@ fn verify(addr: &str, count: usize, filed: &BTreeMap<usize, Filed>) -> Vec<Strin
     problems
 }
 
-/// Kills the server with SIGKILL every 0.3-2 s and starts it again on the same address.
+/// Kills the server with SIGKILL every 0.1-1.1 s and starts it again on the same address.
 fn kill_at_random(
     bin: &Path,
     dir: &Path,
@@ -272,7 +272,7 @@ fn kill_at_random(
         state ^= state << 13;
         state ^= state >> 7;
         state ^= state << 17;
-        let wait = Duration::from_millis(300 + state % 1_700);
+        let wait = Duration::from_millis(100 + state % 1_000);
         let until = Instant::now() + wait;
         while Instant::now() < until && !done.load(Ordering::SeqCst) {
             std::thread::sleep(Duration::from_millis(20));

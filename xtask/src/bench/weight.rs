@@ -152,19 +152,21 @@ fn crate_of(name: &str) -> String {
             .trim_start_matches(['<', '&', '*'])
             .trim_start_matches("mut ");
         let head = path.split("::").next().unwrap_or(path);
+        let head = head.rsplit(' ').next().unwrap_or(head);
         head.split('[').next().unwrap_or(head).to_owned()
     };
+    // A generic parameter (`T`) or the standard library names no crate of ours.
+    let telling = |c: &str| {
+        !matches!(c, "core" | "alloc" | "std") && !c.starts_with(|ch: char| ch.is_uppercase())
+    };
     let first = crate_at(name);
-    let standard = |c: &str| matches!(c, "core" | "alloc" | "std");
-    if standard(&first)
-        && let Some((_, trait_path)) = name.split_once(" as ")
-    {
-        let second = crate_at(trait_path);
-        if !standard(&second) {
-            return second;
-        }
+    let second = name
+        .split_once(" as ")
+        .map(|(_, trait_path)| crate_at(trait_path));
+    match second {
+        Some(second) if !telling(&first) && telling(&second) => second,
+        _ => first,
     }
-    first
 }
 
 /// `twiggy` on PATH or in cargo's bin directory (PATH may not include it).
@@ -197,6 +199,7 @@ mod tests {
             redress_core::draft::validate::h74,300,1.4,,\n\
             <core::marker::PhantomData<T> as serde_core::de::DeserializeSeed>::deserialize::h6,200,1.6,,\n\
             core[c59]::fmt::float::float_to_decimal_common_shortest::<f64>,50,0.5,,\n\
+            <<T as tachys::view::Render>::State as tachys::view::Mountable>::mount::h1,30,0.3,,\n\
             redress_core::policy::ComplaintPolicy::from_json::h4, with_comma,100,1.3,,\n";
         let sums = by_crate(csv);
         assert_eq!(
@@ -206,6 +209,7 @@ mod tests {
                 ("redress_core".to_owned(), 400),
                 ("serde_core".to_owned(), 200),
                 ("core".to_owned(), 50),
+                ("tachys".to_owned(), 30),
             ]
         );
     }
