@@ -152,13 +152,18 @@ fn Steps(
     let done = RwSignal::new(None::<Filed>);
     let failed = RwSignal::new(false);
 
-    // Every change is saved at once, so a reload or a closed tab loses nothing.
+    // Every change is saved at once, so a reload or a closed tab loses nothing. The
+    // first run is the untouched draft: a shopper who only looked an order up is not
+    // brought back to this form on their next visit.
     {
         let endpoint = endpoint.clone();
-        Effect::new(move |_| {
-            if done.with(Option::is_none) {
-                filing.with(|f| device::save(&endpoint, f));
-            }
+        Effect::new(move |first: Option<()>| {
+            let filed = done.with(Option::is_some);
+            filing.with(|f| {
+                if first.is_some() && !filed {
+                    device::save(&endpoint, f);
+                }
+            });
         });
     }
 
