@@ -150,7 +150,7 @@ fn Steps(
         summary: NodeRef::new(),
     };
     let done = RwSignal::new(None::<Filed>);
-    let failed = RwSignal::new(false);
+    let failed = RwSignal::new(None::<ApiError>);
 
     // Every change is saved at once, so a reload or a closed tab loses nothing. The
     // first run is the untouched draft: a shopper who only looked an order up is not
@@ -195,7 +195,7 @@ fn Steps(
             filing.update(|f| f.step = first);
             form.show_errors();
         }
-        Some(Err(_)) => failed.set(true),
+        Some(Err(error)) => failed.set(Some(error)),
         None => {}
     });
 
@@ -212,7 +212,7 @@ fn Steps(
             form.show_errors();
             return;
         }
-        failed.set(false);
+        failed.set(None);
         if let Ok(json) = serde_json::to_string(&draft) {
             submit.dispatch_local((key, json));
         }
@@ -308,7 +308,13 @@ fn Steps(
                     </div>
                 </form>
                 <div class="redress-live" role="status" aria-live="polite">
-                    {move || failed.get().then(|| view! { <p class="redress-notice redress-notice-error">{t.submit_failed}</p> })}
+                    {move || failed.get().map(|error| {
+                        let text = match error {
+                            ApiError::Network => t.submit_failed,
+                            ApiError::Status(_) | ApiError::Malformed => t.submit_refused,
+                        };
+                        view! { <p class="redress-notice redress-notice-error">{text}</p> }
+                    })}
                 </div>
             </Show>
         </div>

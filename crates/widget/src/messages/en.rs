@@ -76,6 +76,7 @@ pub(super) const MESSAGES: Messages = Messages {
     submit: "Send complaint",
     submitting: "Sending…",
     submit_failed: "Your complaint was not sent: we could not reach the shop. Nothing is lost; please try again.",
+    submit_refused: "The shop did not accept your complaint just now. Nothing is lost; please try again in a few minutes.",
     done_title: "Your complaint is filed",
     done_reference: "Your reference:",
     done_confirm_by: "We confirm by {date}",

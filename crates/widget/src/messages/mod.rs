@@ -127,6 +127,8 @@ pub struct Messages {
     pub submit: &'static str,
     pub submitting: &'static str,
     pub submit_failed: &'static str,
+    /// The shop answered but did not take the complaint (not a network failure).
+    pub submit_refused: &'static str,
     pub done_title: &'static str,
     pub done_reference: &'static str,
     pub done_confirm_by: &'static str,

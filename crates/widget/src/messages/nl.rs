@@ -76,6 +76,7 @@ pub(super) const MESSAGES: Messages = Messages {
     submit: "Klacht versturen",
     submitting: "Bezig met versturen…",
     submit_failed: "Je klacht is niet verstuurd: we konden de winkel niet bereiken. Er gaat niets verloren; probeer het opnieuw.",
+    submit_refused: "De winkel kon je klacht nu niet aannemen. Er gaat niets verloren; probeer het over een paar minuten opnieuw.",
     done_title: "Je klacht is ingediend",
     done_reference: "Je referentie:",
     done_confirm_by: "We bevestigen uiterlijk {date}",
