@@ -7,6 +7,7 @@
 //! still leaves the earlier figures.
 
 mod http;
+mod postgres;
 mod report;
 mod server;
 mod soak;

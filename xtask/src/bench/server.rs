@@ -8,6 +8,7 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
+use super::postgres::Postgres;
 use super::report::Results;
 use crate::shell::{Failure, cargo, exec, has_program, output, root, target_dir};
 
@@ -39,37 +40,53 @@ pub fn run(results: &mut Results) -> Result<(), Failure> {
     let baseline_bin = target_dir().join("release/redress-bench-baseline");
     let script = root().join("xtask/src/bench/complaint.lua");
 
-    let data = tempdir("throughput")?;
     let mut section = format!(
-        "## Server throughput (SQLite)\n\n`wrk` {SECONDS} s per row, POST /api/complaints \
+        "## Server throughput\n\n`wrk` {SECONDS} s per row, POST /api/complaints \
          (no evidence references), a new Idempotency-Key per request. Baseline: an empty axum \
-         handler (`xtask/baseline`).\n\n\
-         | connections | complaints/s | p50 | p99 | failed | baseline req/s | baseline p50 | \
-         baseline p99 | throughput ratio |\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"
+         handler (`xtask/baseline`), measured right after each row. PostgreSQL is a temp \
+         cluster on this machine (default settings).\n\n\
+         | store | connections | complaints/s | p50 | p99 | failed | baseline req/s | \
+         baseline p50 | baseline p99 | throughput ratio |\n\
+         | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"
     );
-    for connections in CONNECTIONS {
-        let mut server = ServerProcess::start(&server_bin, &data, "127.0.0.1:0")?;
-        let filed = load(&script, &server.addr, connections, "s")?;
-        server.stop();
-        let mut baseline = ServerProcess::spawn(Command::new(&baseline_bin).arg("127.0.0.1:0"))?;
-        let empty = load(&script, &baseline.addr, connections, "b")?;
-        baseline.stop();
-        let _ = writeln!(
-            section,
-            "| {connections} | {:.0} | {} | {} | {} | {:.0} | {} | {} | {:.3} |",
-            filed.per_second,
-            ms(filed.p50_us),
-            ms(filed.p99_us),
-            filed.failed,
-            empty.per_second,
-            ms(empty.p50_us),
-            ms(empty.p99_us),
-            filed.per_second / empty.per_second.max(1.0)
-        );
+    let postgres = Postgres::start(
+        &std::env::temp_dir().join(format!("redress-bench-pg-{}", std::process::id())),
+        free_port()?,
+    )?;
+    let mut stores = vec![("SQLite", None)];
+    if let Some(pg) = &postgres {
+        stores.push(("PostgreSQL", Some(pg.url.as_str())));
     }
-    section
-        .push_str("\nPostgreSQL, evidence upload throughput and peak RSS are not measured yet.\n");
-    let _ = std::fs::remove_dir_all(&data);
+    for (store, url) in stores {
+        let data = tempdir(&format!("throughput-{store}"))?;
+        for connections in CONNECTIONS {
+            let mut server = ServerProcess::start(&server_bin, &data, "127.0.0.1:0", url)?;
+            let filed = load(&script, &server.addr, connections, &format!("{store}-s"))?;
+            server.stop();
+            let mut baseline =
+                ServerProcess::spawn(Command::new(&baseline_bin).arg("127.0.0.1:0"))?;
+            let empty = load(&script, &baseline.addr, connections, "b")?;
+            baseline.stop();
+            let _ = writeln!(
+                section,
+                "| {store} | {connections} | {:.0} | {} | {} | {} | {:.0} | {} | {} | {:.3} |",
+                filed.per_second,
+                ms(filed.p50_us),
+                ms(filed.p99_us),
+                filed.failed,
+                empty.per_second,
+                ms(empty.p50_us),
+                ms(empty.p99_us),
+                filed.per_second / empty.per_second.max(1.0)
+            );
+        }
+        let _ = std::fs::remove_dir_all(&data);
+    }
+    if postgres.is_none() {
+        section.push_str("\nPostgreSQL is not installed (`cargo xtask setup`): not measured.\n");
+    }
+    drop(postgres);
+    section.push_str("\nEvidence upload throughput and peak RSS are not measured yet.\n");
     results.add(section);
     Ok(())
 }
@@ -141,8 +158,17 @@ pub struct ServerProcess {
 
 impl ServerProcess {
     /// Starts `redress-server` on `listen` with the demo orders and the bench's shop token.
-    pub fn start(bin: &Path, dir: &Path, listen: &str) -> Result<Self, Failure> {
+    /// Without `database_url` it stores in SQLite under `dir`.
+    pub fn start(
+        bin: &Path,
+        dir: &Path,
+        listen: &str,
+        database_url: Option<&str>,
+    ) -> Result<Self, Failure> {
         let mut command = Command::new(bin);
+        if let Some(url) = database_url {
+            command.args(["--database-url", url]);
+        }
         command
             .args(["--listen", listen, "--demo", "--shop-token", SHOP_TOKEN])
             .arg("--data-dir")
@@ -195,6 +221,13 @@ impl Drop for ServerProcess {
     fn drop(&mut self) {
         self.stop();
     }
+}
+
+fn free_port() -> Result<u16, Failure> {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .map_err(|e| format!("no free port: {e}"))
 }
 
 fn ms(us: u64) -> String {
