@@ -17,6 +17,14 @@ impl Results {
             output(Command::new("date").args(["-u", "+%Y-%m-%d %H:%M UTC"])).unwrap_or_default();
         let commit =
             output(Command::new("git").args(["rev-parse", "--short", "HEAD"])).unwrap_or_default();
+        // The bundle is built from the working tree: say when it differs from the commit.
+        let dirty = output(Command::new("git").args(["status", "--porcelain", "--", "crates"]))
+            .is_some_and(|changes| !changes.trim().is_empty());
+        let commit = if dirty {
+            format!("{} (with uncommitted changes under crates/)", commit.trim())
+        } else {
+            commit.trim().to_owned()
+        };
         let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
         let model = std::fs::read_to_string("/proc/cpuinfo")
             .ok()
@@ -30,9 +38,8 @@ impl Results {
         let header = format!(
             "# Redress benchmark results\n\nWritten by `cargo xtask bench` (see the README, \
              section Bench). Timings are noisy on shared machines: compare the ratios.\n\n\
-             - date: {}\n- commit: `{}`\n- machine: {cores} cores, {model}\n",
+             - date: {}\n- commit: {commit}\n- machine: {cores} cores, {model}\n",
             date.trim(),
-            commit.trim()
         );
         Results {
             header,

@@ -231,5 +231,9 @@ fn free_port() -> Result<u16, Failure> {
 }
 
 fn ms(us: u64) -> String {
-    format!("{:.1} ms", us as f64 / 1000.0)
+    if us < 1000 {
+        format!("{us} µs")
+    } else {
+        format!("{:.1} ms", us as f64 / 1000.0)
+    }
 }
