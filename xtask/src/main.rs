@@ -5,11 +5,13 @@
 //! - `build`: the widget bundle in `pkg/` (see `bundle`).
 //! - `demo`: build, then serve the demo shop with the reference server.
 //! - `test`: setup, then every test: native crates, core on wasm32 in Chromium, end-to-end.
+//! - `fuzz [--seconds N]`: the core crate's fuzz targets, each for a bounded time.
 //! - `bench`: the benchmark (issue 9).
 
 mod bench;
 mod bundle;
 mod demo;
+mod fuzz;
 mod setup;
 mod shell;
 mod test;
@@ -22,11 +24,12 @@ fn main() -> ExitCode {
         Some("setup") => setup::run(),
         Some("build") => bundle::run().map(|_| ()),
         Some("demo") => demo::run(&args[1..]),
+        Some("fuzz") => fuzz::run(&args[1..]),
         Some("test") => test::run(),
         Some("bench") => bench::run(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <setup | build | demo [--listen ADDR] | test | bench [--soak N] [--skip-server]>"
+                "usage: cargo xtask <setup | build | demo [--listen ADDR] | test | fuzz [--seconds N] | bench [--soak N] [--skip-server]>"
             );
             return ExitCode::from(2);
         }
