@@ -112,6 +112,24 @@ impl ComplaintPolicy {
         Ok(policy)
     }
 
+    /// Reads a policy the shop's server has already served, and so already parsed with
+    /// [`ComplaintPolicy::from_json`]. The shopper's browser needs the rules, not a path to
+    /// a bad key: this skips the path-tracking parser, about 50 KB of the widget's wasm,
+    /// and names no key when the JSON does not fit. The rule checks still run.
+    ///
+    /// ```
+    /// use redress_core::policy::ComplaintPolicy;
+    /// let served = ComplaintPolicy::default().to_json();
+    /// assert_eq!(ComplaintPolicy::from_served_json(&served), Ok(ComplaintPolicy::default()));
+    /// assert!(ComplaintPolicy::from_served_json(r#"{"colour":"red"}"#).is_err());
+    /// ```
+    pub fn from_served_json(json: &str) -> Result<ComplaintPolicy, PolicyError> {
+        let policy: ComplaintPolicy =
+            serde_json::from_str(json).map_err(|e| shape_error(".".to_owned(), e))?;
+        policy.check()?;
+        Ok(policy)
+    }
+
     /// The policy as JSON, the form [`ComplaintPolicy::from_json`] reads back.
     pub fn to_json(&self) -> String {
         // A policy holds only strings, numbers, enums and string-keyed maps: serializing

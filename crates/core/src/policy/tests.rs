@@ -217,3 +217,19 @@ fn each_semantic_rule_names_its_key() {
         assert_eq!(rule_error(json), message, "{json}");
     }
 }
+
+#[test]
+fn a_served_policy_reads_back_as_the_same_rules_and_bad_ones_are_still_refused() {
+    let mut policy = ComplaintPolicy::default();
+    policy.evidence.max_count = 3;
+    assert_eq!(
+        ComplaintPolicy::from_served_json(&policy.to_json()),
+        Ok(policy)
+    );
+    // The browser's reader names no key for a shape error, but refuses the same inputs.
+    assert!(ComplaintPolicy::from_served_json(r#"{"colour": "red"}"#).is_err());
+    assert!(ComplaintPolicy::from_served_json("{not json").is_err());
+    let err =
+        ComplaintPolicy::from_served_json(r#"{"evidence": {"max_file_bytes": 0}}"#).unwrap_err();
+    assert_eq!(err.path(), "evidence.max_file_bytes");
+}

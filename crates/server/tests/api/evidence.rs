@@ -122,6 +122,10 @@ async fn a_two_gigabyte_stream_is_cut_at_the_cap() {
         assert_eq!(response.status(), 413);
     }
     assert!(server.stored_files().is_empty());
+    // Streaming means the 2 GiB never sit in memory: the peak stays far below them (a
+    // server that buffered the body would pass 2 GiB; a debug build idles near 20 MiB).
+    let peak = server.peak_memory_bytes();
+    assert!(peak < 256 * 1024 * 1024, "peak memory {peak} bytes");
     let health = server
         .client
         .get(server.url("/healthz"))

@@ -69,6 +69,19 @@ impl TestServer {
     }
 
     /// Waits for the server to exit on its own.
+    /// The server process's peak resident memory so far (Linux `VmHWM`), in bytes.
+    pub fn peak_memory_bytes(&self) -> u64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.pid()))
+            .expect("the server's /proc status");
+        let kib: u64 = status
+            .lines()
+            .find_map(|line| line.strip_prefix("VmHWM:"))
+            .and_then(|rest| rest.split_whitespace().next())
+            .and_then(|n| n.parse().ok())
+            .expect("a VmHWM line");
+        kib * 1024
+    }
+
     pub fn wait(&mut self) -> std::process::ExitStatus {
         self.child.wait().expect("wait for the server")
     }

@@ -82,7 +82,7 @@ pub fn FileComplaint(
             policy.set(None);
             leptos::task::spawn_local(async move {
                 let answer = api::fetch_policy(&endpoint).await.and_then(|json| {
-                    ComplaintPolicy::from_json(&json).map_err(|_| ApiError::Malformed)
+                    ComplaintPolicy::from_served_json(&json).map_err(|_| ApiError::Malformed)
                 });
                 policy.set(Some(answer));
             });
