@@ -3,12 +3,10 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { openPage, openWidget, screenshot, startBrowser, startServer } from './harness.js';
-
-const require = createRequire(import.meta.url);
-const SHOP_TOKEN = 'e2e-shop-token-0123456789';
-process.env.REDRESS_SHOP_TOKEN = SHOP_TOKEN;
+import {
+  TITLE as title, W as w, axeViolations, fillWhatWentWrong, lookUp, shopComplaints as listed,
+} from './flow.js';
 
 let server;
 let browser;
@@ -23,54 +21,12 @@ after(async () => {
   await server?.stop();
 });
 
-const w = '[data-redress=launcher]';
-const title = `${w} .redress-step-title`;
-
-function daysAgo(n) {
-  return new Date(Date.now() - n * 86400000).toISOString().slice(0, 10);
-}
-
-async function axeViolations(page) {
-  if (!(await page.evaluate(() => 'axe' in window))) {
-    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  }
-  return page.evaluate(async () => {
-    const { violations } = await window.axe.run(
-      { include: [['[data-redress=launcher]']] },
-      { resultTypes: ['violations'] },
-    );
-    return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  });
-}
-
-async function lookUp(page) {
-  await openWidget(page);
-  await page.locator(`${w} #redress-order-number`).fill('RD-1001');
-  await page.locator(`${w} #redress-email`).fill('anna@example.com');
-  await page.locator(`${w} button[type=submit]`).click();
-  await page.locator(title).waitFor();
-}
-
 async function shot(page, name) {
   await page.locator(title).scrollIntoViewIfNeeded();
   await screenshot(page, name);
 }
 
-async function shopComplaints() {
-  const response = await fetch(`${server.url}/api/shop/complaints`, {
-    headers: { authorization: `Bearer ${SHOP_TOKEN}` },
-  });
-  assert.equal(response.status, 200);
-  const body = await response.json();
-  return Array.isArray(body) ? body : (body.complaints ?? body.items ?? []);
-}
-
-async function fillWhatWentWrong(page) {
-  await page.locator(`${w} input[name=redress-reason][value=defective_or_damaged]`).check();
-  await page.locator(`${w} #redress-item-0`).check();
-  await page.locator(`${w} #redress-incident-date`).fill(daysAgo(2));
-  await page.locator(`${w} #redress-description`).fill('The kettle stopped heating after two days of normal use.');
-}
+const shopComplaints = () => listed(server);
 
 describe('filing a complaint', () => {
   test('from lookup to Done for RD-1001: errors, a reload mid-way, one complaint after a double click', async () => {
