@@ -42,6 +42,12 @@ pub fn router(state: AppState, settings: &Settings) -> Router {
             get(routes::withdrawals::read),
         )
         .route("/shop/complaints", get(routes::shop::list))
+        .route("/shop/complaint-counts", get(routes::inbox::counts))
+        .route(
+            "/shop/export/complaints.json",
+            get(routes::export::json_log),
+        )
+        .route("/shop/export/complaints.csv", get(routes::export::csv_log))
         .route("/shop/complaints/{reference}", get(routes::shop::read))
         .route(
             "/shop/complaints/{reference}/events",

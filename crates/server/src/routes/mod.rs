@@ -3,6 +3,8 @@
 
 pub mod complaints;
 pub mod evidence;
+pub mod export;
+pub mod inbox;
 pub mod orders;
 pub mod policy;
 pub mod shop;

@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use crate::error::{AppError, Json};
 use crate::routes::complaints::evidence_view;
+use crate::routes::inbox::{self, rfc3339};
 use crate::shop_auth::ShopAuth;
 use crate::state::AppState;
 use crate::store::{AppendedEvent, ComplaintFilter, StoredComplaint};
@@ -24,20 +25,28 @@ pub struct ListQuery {
     pub status: Option<String>,
     /// `true`: only open complaints; `false`: only closed ones.
     pub open: Option<bool>,
-    /// `true`: only open complaints past their next due time.
+    /// `true`: only open complaints past their next due time; `false`: none of those.
     pub overdue: Option<bool>,
+    /// Only complaints filed for this reason (core `ComplaintReason` code).
+    pub reason: Option<String>,
+    /// Only complaints this handler handles (case-insensitive).
+    pub handler: Option<String>,
+    /// Part of the reference, the order number or the e-mail address (case-insensitive).
+    pub q: Option<String>,
+    /// `due`: next due first (the desk's inbox); `filed` (default): newest first.
+    pub sort: Option<String>,
 }
 
-/// Lists complaints, newest first.
+/// Lists complaints with their reason, handler and due state, derived from each timeline.
 #[utoipa::path(get, path = "/api/shop/complaints", tag = "shop", params(ListQuery),
     security(("shop_token" = [])),
-    responses((status = 200, body = Vec<Object>), (status = 401, body = crate::error::ErrorBody)))]
+    responses((status = 200, body = Vec<inbox::InboxEntry>), (status = 401, body = crate::error::ErrorBody)))]
 pub async fn list(
     _: ShopAuth,
     State(state): State<AppState>,
     Query(query): Query<ListQuery>,
-) -> Result<Json<Vec<serde_json::Value>>, AppError> {
-    let filter = ComplaintFilter {
+) -> Result<Json<Vec<inbox::InboxEntry>>, AppError> {
+    let stored = ComplaintFilter {
         status: query.status,
         open: query.open,
         overdue_at: query
@@ -45,22 +54,17 @@ pub async fn list(
             .filter(|o| *o)
             .map(|_| chrono::Utc::now().timestamp()),
     };
-    let complaints = state.store.complaints(&filter).await?;
-    Ok(Json(
-        complaints
-            .iter()
-            .map(|c| {
-                serde_json::json!({
-                    "reference": c.reference,
-                    "order_number": c.order_number,
-                    "filed_at": rfc3339(c.filed_at),
-                    "status": c.status,
-                    "open": c.open,
-                    "next_due_at": c.next_due_at.map(rfc3339),
-                })
-            })
-            .collect(),
-    ))
+    let filter = inbox::InboxFilter {
+        reason: query.reason,
+        handler: query.handler,
+        overdue: query.overdue,
+        search: query.q,
+    };
+    let order = match query.sort.as_deref() {
+        Some("due") => inbox::InboxOrder::Due,
+        _ => inbox::InboxOrder::Filed,
+    };
+    Ok(Json(inbox::entries(&state, &stored, &filter, order).await?))
 }
 
 /// One complaint with its evidence, timeline and the messages sent to the shopper.
@@ -89,6 +93,7 @@ pub async fn read(
         "complaint": parse(&complaint.body)?,
         "receipt": parse(&complaint.receipt)?,
         "tracking": derived.view,
+        "desk_events": inbox::desk_events(&events)?,
         "evidence": evidence.iter().map(evidence_view).collect::<Vec<_>>(),
         "notifications": outbox.iter().map(|n| serde_json::json!({
             "recipient": n.recipient, "language": n.language, "subject": n.subject,
@@ -239,12 +244,6 @@ async fn find(state: &AppState, reference: &str) -> Result<StoredComplaint, AppE
     state.store.complaint(reference).await?.ok_or_else(|| {
         AppError::not_found("complaint.not_found", "no complaint with this reference")
     })
-}
-
-fn rfc3339(seconds: i64) -> String {
-    chrono::DateTime::from_timestamp(seconds, 0)
-        .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
-        .unwrap_or_default()
 }
 
 fn tokio_util_stream(
