@@ -3,6 +3,7 @@
 
 mod complaints;
 mod crash;
+mod desk;
 mod escalation;
 mod evidence;
 mod helpers;
