@@ -103,7 +103,8 @@ pub struct ServeOptions {
         global = true
     )]
     pub cors_origins: Vec<String>,
-    /// SMTP URL for shopper notifications (`smtp://user:pass@host:587`); outbox table only if absent.
+    /// SMTP URL for shopper notifications: `smtp://host:25` (plain), `smtp://user:pass@host:587?tls=required`
+    /// (STARTTLS) or `smtps://user:pass@host:465` (TLS); outbox table only if absent.
     #[arg(long, env = "REDRESS_SMTP_URL", global = true, hide_env_values = true)]
     pub smtp_url: Option<String>,
     /// Sender address of shopper notifications.

@@ -3,6 +3,8 @@
 //! The outbox row is written with the event; this task hands unsent rows to the mail
 //! server and marks them sent, so a mail outage delays messages but never loses them.
 //! Without `smtp_url` the messages stay in the outbox and are logged when queued.
+//! `smtp_url` follows lettre's connection URLs, so a remote mail server is reached over
+//! TLS (`smtps://` or `?tls=required`) without a relay in front.
 
 use std::time::Duration;
 
@@ -27,37 +29,23 @@ pub struct Mailer {
 }
 
 impl Mailer {
-    /// `smtp://user:pass@host:port` (this build speaks plain SMTP; put a TLS relay in front
-    /// for a remote mail server).
+    /// Reads `url` the way lettre's `AsyncSmtpTransport::from_url` does:
+    /// - `smtp://[user:pass@]host[:port]`: plain SMTP (port 25), for a relay on the same
+    ///   host or network;
+    /// - `smtp://...?tls=required` (port 587): STARTTLS, refusing to send without it;
+    /// - `smtp://...?tls=opportunistic` (port 587): STARTTLS when the server offers it;
+    /// - `smtps://...` (port 465): TLS from the first byte.
+    ///
+    /// TLS checks the server's certificate against the Mozilla roots (webpki-roots).
+    /// A user or password with reserved characters must be percent-encoded.
     pub fn new(url: &str, from: &str) -> Result<Mailer, MailError> {
-        let rest = url
-            .strip_prefix("smtp://")
-            .ok_or_else(|| MailError::Url("must start with smtp:// (plain SMTP)".to_owned()))?;
-        let (credentials, address) = match rest.rsplit_once('@') {
-            Some((credentials, address)) => (Some(credentials), address),
-            None => (None, rest),
-        };
-        let address = address.trim_end_matches('/');
-        let (host, port) = match address.rsplit_once(':') {
-            Some((host, port)) => (
-                host,
-                port.parse::<u16>()
-                    .map_err(|_| MailError::Url(format!("port {port:?} is not a number")))?,
-            ),
-            None => (address, 25),
-        };
-        if host.is_empty() {
-            return Err(MailError::Url("no host".to_owned()));
-        }
-        let mut builder = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host).port(port);
-        if let Some((user, password)) = credentials.and_then(|c| c.split_once(':')) {
-            builder =
-                builder.credentials(lettre::transport::smtp::authentication::Credentials::new(
-                    user.to_owned(),
-                    password.to_owned(),
-                ));
-        }
-        let transport = builder.build();
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+            .map_err(|e| {
+                MailError::Url(format!(
+                    "{e} (expected smtp://host:port, smtp://host:port?tls=required or smtps://host:port)"
+                ))
+            })?
+            .build();
         let from = from
             .parse()
             .map_err(|e: lettre::address::AddressError| MailError::From(e.to_string()))?;
@@ -114,5 +102,45 @@ pub async fn deliver(state: AppState, mailer: Mailer) {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_starttls_and_implicit_tls_urls_are_accepted() {
+        for url in [
+            "smtp://127.0.0.1:2525",
+            "smtp://user:p%40ss@mail.example.com:587?tls=required",
+            "smtp://mail.example.com?tls=opportunistic",
+            "smtps://user:secret@mail.example.com",
+            "smtps://mail.example.com:465/shop.example.com",
+        ] {
+            assert!(
+                Mailer::new(url, "shop@example.com").is_ok(),
+                "{url} was refused"
+            );
+        }
+    }
+
+    #[test]
+    fn a_url_without_a_known_scheme_or_tls_mode_is_refused_naming_the_key() {
+        for url in [
+            "http://mail.example.com",
+            "smtp://mail.example.com?tls=sometimes",
+            "mail.example.com:25",
+            "smtp://",
+        ] {
+            let Err(error) = Mailer::new(url, "shop@example.com") else {
+                panic!("{url} was accepted");
+            };
+            assert!(error.to_string().starts_with("smtp_url: "), "{error}");
+        }
+        let Err(error) = Mailer::new("smtp://127.0.0.1:25", "not an address") else {
+            panic!("a bad sender was accepted");
+        };
+        assert!(error.to_string().starts_with("smtp_from: "), "{error}");
     }
 }

@@ -1,89 +1,28 @@
-//! The acknowledgement on a durable medium really leaves by SMTP: a minimal SMTP sink
-//! on a loopback port receives what the server's mail sender hands over.
+//! Messages to the shopper really leave by SMTP: a real SMTP sink on a loopback port
+//! (`smtp_sink.rs`) receives what the server's mail sender hands over, in the shopper's
+//! language.
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::TcpListener;
-use std::sync::mpsc;
-use std::time::Duration;
+use serde_json::{Value, json};
 
-use serde_json::json;
+use crate::complaints::{acknowledge_event, draft, submit};
+use crate::helpers::{SHOP_TOKEN, ServerOptions, TestServer, json};
+use crate::smtp_sink::SmtpSink;
 
-use crate::helpers::{ServerOptions, TestServer, json};
-
-/// Accepts SMTP sessions and sends each message's DATA (headers and body) to the channel.
-fn smtp_sink() -> (u16, mpsc::Receiver<String>) {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    let (sender, receiver) = mpsc::channel();
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            let mut writer = stream.try_clone().unwrap();
-            let mut reader = BufReader::new(stream);
-            let _ = writer.write_all(b"220 sink ESMTP\r\n");
-            let mut line = String::new();
-            while reader.read_line(&mut line).unwrap_or(0) > 0 {
-                let command = line.trim_end().to_ascii_uppercase();
-                let reply: &[u8] = if command.starts_with("EHLO") || command.starts_with("HELO") {
-                    b"250 sink\r\n"
-                } else if command == "DATA" {
-                    let _ = writer.write_all(b"354 go on\r\n");
-                    let mut data = String::new();
-                    let mut text = String::new();
-                    while reader.read_line(&mut text).unwrap_or(0) > 0 && text != ".\r\n" {
-                        data.push_str(&text);
-                        text.clear();
-                    }
-                    let _ = sender.send(data);
-                    b"250 queued\r\n"
-                } else if command == "QUIT" {
-                    let _ = writer.write_all(b"221 bye\r\n");
-                    break;
-                } else {
-                    b"250 ok\r\n"
-                };
-                let _ = writer.write_all(reply);
-                line.clear();
-            }
-        }
-    });
-    (port, receiver)
-}
-
-/// Undoes quoted-printable transfer encoding (soft line breaks and `=XX`).
-fn quoted_printable(text: &str) -> String {
-    let joined = text.replace("=\r\n", "");
-    let bytes = joined.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes.get(i + 1..i + 3).and_then(|h| {
-            std::str::from_utf8(h)
-                .ok()
-                .and_then(|h| u8::from_str_radix(h, 16).ok())
-        });
-        match (bytes[i], hex) {
-            (b'=', Some(byte)) => {
-                out.push(byte);
-                i += 3;
-            }
-            (byte, _) => {
-                out.push(byte);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
+/// A server that mails through `sink`.
+fn mailing_server(sink: &SmtpSink) -> TestServer {
+    TestServer::start_with(ServerOptions {
+        config: format!(
+            "smtp_url = \"{}\"\nsmtp_from = \"shop@example.com\"\n[limits]\nlookups_per_ip = 1000\nlookups_per_order = 1000\n",
+            sink.url()
+        ),
+        ..Default::default()
+    })
 }
 
 #[tokio::test]
 async fn the_withdrawal_acknowledgement_is_mailed_with_the_receipt() {
-    let (port, mails) = smtp_sink();
-    let server = TestServer::start_with(ServerOptions {
-        config: format!(
-            "smtp_url = \"smtp://127.0.0.1:{port}\"\nsmtp_from = \"shop@example.com\"\n[limits]\nlookups_per_ip = 1000\nlookups_per_order = 1000\n"
-        ),
-        ..Default::default()
-    });
+    let mut sink = SmtpSink::start().await;
+    let server = mailing_server(&sink);
     let body = json!({"language": "en", "draft": {
         "name": "Anna de Vries", "order_number": "RD-1001", "lookup_email": "anna@example.com",
         "email": "anna@example.com",
@@ -94,17 +33,14 @@ async fn the_withdrawal_acknowledgement_is_mailed_with_the_receipt() {
     let reference = answer["reference"].as_str().unwrap();
     let signature = answer["receipt"]["signature"].as_str().unwrap();
 
-    // The sender polls the outbox every few seconds; the bound only stops a hung test.
-    let mail = tokio::task::spawn_blocking(move || mails.recv_timeout(Duration::from_secs(60)))
-        .await
-        .unwrap()
-        .expect("no acknowledgement reached the SMTP sink");
-    let text = quoted_printable(&mail);
-    assert!(text.contains("To: anna@example.com"), "{text}");
-    assert!(
-        text.contains(&format!("Confirmation of your withdrawal {reference}")),
-        "{text}"
+    let mail = sink.next().await;
+    assert_eq!(mail.envelope_to, ["anna@example.com"]);
+    assert_eq!(mail.envelope_from, "shop@example.com");
+    assert_eq!(
+        mail.subject(),
+        format!("Confirmation of your withdrawal {reference}")
     );
+    let text = mail.body();
     for expected in [
         "Anna de Vries",
         "Wireless headphones",
@@ -116,4 +52,174 @@ async fn the_withdrawal_acknowledgement_is_mailed_with_the_receipt() {
             "{expected:?} missing from:\n{text}"
         );
     }
+}
+
+/// Appends `event` through the shop API and expects it accepted.
+async fn append(server: &TestServer, reference: &str, event: Value) {
+    let response = server
+        .client
+        .post(server.url(&format!("/api/shop/complaints/{reference}/events")))
+        .bearer_auth(SHOP_TOKEN)
+        .json(&json!({ "event": event }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200, "{}", response.text().await.unwrap());
+}
+
+#[tokio::test]
+async fn every_status_change_mails_the_shopper_in_their_language() {
+    let mut sink = SmtpSink::start().await;
+    let server = mailing_server(&sink);
+    let in_a_week = (chrono::Utc::now().date_naive() + chrono::Days::new(7)).to_string();
+    let mut complaints = Vec::new();
+    for (language, order, email) in [
+        ("en", "RD-1001", "anna@example.com"),
+        ("nl", "RD-1002", "bram@example.com"),
+    ] {
+        let mut complaint = draft("The headphones crackle on the left side.", &[]);
+        complaint["order_number"] = json!(order);
+        complaint["email"] = json!(email);
+        let response = submit(
+            &server,
+            None,
+            &json!({"language": language, "draft": complaint}),
+        )
+        .await;
+        assert_eq!(response.status(), 201);
+        let reference = json(response).await["reference"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        append(&server, &reference, acknowledge_event()).await;
+        append(
+            &server,
+            &reference,
+            json!({"type": "assigned", "handler": "Piet"}),
+        )
+        .await;
+        // A new handler is no news for the shopper: the status stays, no message.
+        append(
+            &server,
+            &reference,
+            json!({"type": "assigned", "handler": "Joke"}),
+        )
+        .await;
+        append(
+            &server,
+            &reference,
+            json!({"type": "progress_reported",
+            "message": "The supplier is testing the headphones.", "expected_answer_on": in_a_week}),
+        )
+        .await;
+        append(
+            &server,
+            &reference,
+            json!({"type": "rejected",
+            "reasons": "The supplier found water damage."}),
+        )
+        .await;
+        complaints.push((language, email, reference));
+    }
+
+    // The sender hands messages over in outbox order; two queued in the same second may
+    // swap, so match them by content rather than by position.
+    let mut mails = Vec::new();
+    for _ in 0..complaints.len() * 5 {
+        mails.push(sink.next().await);
+    }
+    for (language, email, reference) in &complaints {
+        let (received, changed, labels): (String, String, [&str; 4]) = match *language {
+            "nl" => (
+                format!("Uw klacht {reference} is ontvangen"),
+                format!("Nieuwe status van uw klacht {reference}"),
+                [
+                    "in behandeling genomen",
+                    "in onderzoek",
+                    "voortgang gemeld",
+                    "afgewezen",
+                ],
+            ),
+            _ => (
+                format!("Your complaint {reference} was received"),
+                format!("New status of your complaint {reference}"),
+                [
+                    "acknowledged",
+                    "under investigation",
+                    "progress reported",
+                    "rejected",
+                ],
+            ),
+        };
+        let theirs: Vec<_> = mails.iter().filter(|m| m.envelope_to == [*email]).collect();
+        assert_eq!(theirs.len(), 5, "{language}: {theirs:#?}");
+        for mail in &theirs {
+            assert_eq!(mail.header("To").as_deref(), Some(*email));
+            assert_eq!(mail.header("From").as_deref(), Some("shop@example.com"));
+            assert!(mail.body().contains(reference.as_str()), "{}", mail.body());
+        }
+        assert!(
+            theirs.iter().any(|m| m.subject() == received),
+            "{language}: no {received:?} among {:?}",
+            theirs.iter().map(|m| m.subject()).collect::<Vec<_>>()
+        );
+        for label in labels {
+            let sentence = match *language {
+                "nl" => format!("De status van uw klacht {reference} is nu: {label}."),
+                _ => format!("The status of your complaint {reference} is now: {label}."),
+            };
+            assert!(
+                theirs
+                    .iter()
+                    .any(|m| m.subject() == changed && m.body().contains(&sentence)),
+                "{language}: no message saying {sentence:?} in {theirs:#?}"
+            );
+        }
+        // The shop sees the same five messages, marked with the shopper's language.
+        let detail = json(
+            server
+                .client
+                .get(server.url(&format!("/api/shop/complaints/{reference}")))
+                .bearer_auth(SHOP_TOKEN)
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        let notes = detail["notifications"].as_array().unwrap();
+        assert_eq!(notes.len(), 5, "{notes:#?}");
+        assert!(notes.iter().all(|n| n["language"] == *language));
+    }
+}
+
+#[tokio::test]
+async fn a_url_requiring_tls_never_sends_in_the_clear() {
+    // The sink offers no STARTTLS: a server told `tls=required` must hang up before
+    // handing over the sender, the recipient or the message.
+    let mut sink = SmtpSink::start().await;
+    let server = TestServer::start_with(ServerOptions {
+        config: format!(
+            "smtp_url = \"{}?tls=required\"\nsmtp_from = \"shop@example.com\"\n",
+            sink.url()
+        ),
+        ..Default::default()
+    });
+    let response = submit(
+        &server,
+        None,
+        &json!({"language": "en", "draft": draft("The headphones crackle on the left side.", &[])}),
+    )
+    .await;
+    assert_eq!(response.status(), 201);
+    let commands = sink.next_session().await;
+    assert!(
+        commands.iter().any(|c| c.starts_with("EHLO")),
+        "{commands:?}"
+    );
+    assert!(
+        !commands
+            .iter()
+            .any(|c| c.starts_with("MAIL") || c.starts_with("RCPT") || c == "DATA"),
+        "sent without TLS: {commands:?}"
+    );
 }

@@ -13,6 +13,7 @@ mod migration;
 mod openapi;
 mod policy;
 mod postgres;
+mod smtp_sink;
 mod sweeper;
 mod trustmark;
 mod withdrawals;
