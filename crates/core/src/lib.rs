@@ -13,6 +13,7 @@ pub mod escalation;
 pub mod evidence;
 pub mod lifecycle;
 pub mod policy;
+pub mod receipt;
 pub mod time_zone;
 pub mod trustmark;
 pub mod withdrawal;

@@ -1,0 +1,193 @@
+//! Verifying a complaint receipt: the shop's desk, the shopper's widget (importing a
+//! receipt) and an external body all check it with the same code.
+//!
+//! A receipt is the signed envelope the server hands out when a complaint is filed
+//! (`{"version":1,"algorithm":"Ed25519","key_id":K,"signed":S,"signature":G}`, the shape of
+//! [`SignedEnvelope`](crate::trustmark::SignedEnvelope)). The signature covers exactly the
+//! UTF-8 bytes of `signed`, so verifying never re-serializes anything; `signed` holds the
+//! payload `{complaint, evidence:[{id,media_type,sha256,size_bytes}], received_at,
+//! reference}`. The shop publishes its key at `GET /api/receipt-key` as 64 hex characters.
+
+use ed25519_dalek::{Signature, VerifyingKey};
+use serde::Deserialize;
+
+use crate::trustmark::{SignedEnvelope, key_id};
+
+/// What a valid receipt proves: which complaint, received when, with which files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerifiedReceipt {
+    reference: String,
+    received_at: String,
+    evidence_sha256: Vec<String>,
+}
+
+impl VerifiedReceipt {
+    /// The complaint's reference, e.g. `C-7K2M9Q4XPA`.
+    pub fn reference(&self) -> &str {
+        &self.reference
+    }
+
+    /// When the shop received it: RFC 3339 UTC, as signed.
+    pub fn received_at(&self) -> &str {
+        &self.received_at
+    }
+
+    /// The SHA-256 (hex) of each evidence file, in the order they were filed.
+    pub fn evidence_sha256(&self) -> &[String] {
+        &self.evidence_sha256
+    }
+}
+
+/// Why a receipt does not verify. Each has a stable [`code`](ReceiptError::code).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReceiptError {
+    /// Not a receipt: wrong shape, version, algorithm or encoding.
+    #[error("receipt: {0}")]
+    Malformed(String),
+    /// The public key given is not 64 hex characters of an Ed25519 key.
+    #[error("receipt key: not an Ed25519 public key in hex")]
+    Key,
+    /// Signed with another key than the one given.
+    #[error("receipt: signed with key {0}, not the shop's published key")]
+    OtherKey(String),
+    /// The signature does not match the signed text: the receipt was altered.
+    #[error("receipt: the signature does not match; the receipt was altered")]
+    BadSignature,
+}
+
+impl ReceiptError {
+    /// The stable code: `receipt.malformed`, `receipt.key`, `receipt.other_key`,
+    /// `receipt.bad_signature`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ReceiptError::Malformed(_) => "receipt.malformed",
+            ReceiptError::Key => "receipt.key",
+            ReceiptError::OtherKey(_) => "receipt.other_key",
+            ReceiptError::BadSignature => "receipt.bad_signature",
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct Payload {
+    reference: String,
+    received_at: String,
+    #[serde(default)]
+    evidence: Vec<PayloadFile>,
+}
+
+#[derive(Deserialize)]
+struct PayloadFile {
+    sha256: String,
+}
+
+/// Verifies `receipt_json` (the receipt as the server returned it) against the shop's
+/// published key (`public_key_hex`, 64 hex characters) and reads what it proves.
+///
+/// ```
+/// use redress_core::receipt::{ReceiptError, verify_receipt};
+/// let not_json = verify_receipt("{", &"00".repeat(32));
+/// assert_eq!(not_json.unwrap_err().code(), "receipt.malformed");
+/// ```
+pub fn verify_receipt(
+    receipt_json: &str,
+    public_key_hex: &str,
+) -> Result<VerifiedReceipt, ReceiptError> {
+    let envelope: SignedEnvelope = serde_json::from_str(receipt_json)
+        .map_err(|e| ReceiptError::Malformed(format!("not a signed envelope: {e}")))?;
+    if envelope.version != 1 || envelope.algorithm != "Ed25519" {
+        return Err(ReceiptError::Malformed(
+            "not version 1 with algorithm Ed25519".into(),
+        ));
+    }
+    let key_bytes: [u8; 32] = decode_hex(public_key_hex.trim())
+        .and_then(|b| b.try_into().ok())
+        .ok_or(ReceiptError::Key)?;
+    let key = VerifyingKey::from_bytes(&key_bytes).map_err(|_| ReceiptError::Key)?;
+    if envelope.key_id != key_id(&key_bytes) {
+        return Err(ReceiptError::OtherKey(
+            envelope.key_id.chars().take(64).collect(),
+        ));
+    }
+    let signature: [u8; 64] = decode_hex(&envelope.signature)
+        .and_then(|b| b.try_into().ok())
+        .ok_or_else(|| ReceiptError::Malformed("signature is not 128 hex characters".into()))?;
+    key.verify_strict(
+        envelope.signed.as_bytes(),
+        &Signature::from_bytes(&signature),
+    )
+    .map_err(|_| ReceiptError::BadSignature)?;
+    let payload: Payload = serde_json::from_str(&envelope.signed)
+        .map_err(|e| ReceiptError::Malformed(format!("signed payload: {e}")))?;
+    Ok(VerifiedReceipt {
+        reference: payload.reference,
+        received_at: payload.received_at,
+        evidence_sha256: payload.evidence.into_iter().map(|f| f.sha256).collect(),
+    })
+}
+
+/// Hex (either case) to bytes; `None` on odd length or any other character.
+fn decode_hex(hex: &str) -> Option<Vec<u8>> {
+    let digit = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
+    let bytes = hex.as_bytes();
+    if !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    bytes
+        .chunks(2)
+        .map(|pair| Some(digit(pair[0])? << 4 | digit(pair[1])?))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ed25519_dalek::{Signer, SigningKey};
+
+    fn hex(bytes: &[u8]) -> String {
+        bytes.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    fn signed(key: &SigningKey, payload: &str) -> String {
+        let public = key.verifying_key().to_bytes();
+        serde_json::json!({
+            "version": 1, "algorithm": "Ed25519", "key_id": key_id(&public),
+            "signed": payload, "signature": hex(&key.sign(payload.as_bytes()).to_bytes()),
+        })
+        .to_string()
+    }
+
+    const PAYLOAD: &str = r#"{"complaint":{},"evidence":[{"id":"ev_1","media_type":"image/png","sha256":"ab","size_bytes":3}],"received_at":"2026-11-21T10:00:00Z","reference":"C-7K2M9Q4XPA"}"#;
+
+    #[test]
+    fn a_genuine_receipt_verifies_and_names_its_complaint() {
+        let key = SigningKey::from_bytes(&[7; 32]);
+        let public = hex(&key.verifying_key().to_bytes());
+        let verified = verify_receipt(&signed(&key, PAYLOAD), &public).unwrap();
+        assert_eq!(verified.reference(), "C-7K2M9Q4XPA");
+        assert_eq!(verified.received_at(), "2026-11-21T10:00:00Z");
+        assert_eq!(verified.evidence_sha256(), ["ab"]);
+    }
+
+    #[test]
+    fn an_altered_receipt_or_another_key_is_refused() {
+        let key = SigningKey::from_bytes(&[7; 32]);
+        let public = hex(&key.verifying_key().to_bytes());
+        let altered = signed(&key, PAYLOAD).replace("2026-11-21T10", "2026-11-01T10");
+        assert_eq!(
+            verify_receipt(&altered, &public).unwrap_err(),
+            ReceiptError::BadSignature
+        );
+        let other = hex(&SigningKey::from_bytes(&[8; 32]).verifying_key().to_bytes());
+        assert_eq!(
+            verify_receipt(&signed(&key, PAYLOAD), &other)
+                .unwrap_err()
+                .code(),
+            "receipt.other_key"
+        );
+        assert_eq!(
+            verify_receipt(&signed(&key, PAYLOAD), "zz").unwrap_err(),
+            ReceiptError::Key
+        );
+    }
+}
