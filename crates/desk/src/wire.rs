@@ -1,0 +1,141 @@
+//! The shop-side API's answers as the desk reads them. Only what the desk shows is typed;
+//! the complaint itself and each event stay JSON, shown field by field.
+
+use serde::Deserialize;
+use serde_json::Value;
+
+/// One line of the inbox (`GET /api/shop/complaints`).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct InboxEntry {
+    pub reference: String,
+    pub order_number: Option<String>,
+    pub email: Option<String>,
+    pub filed_at: String,
+    pub status: String,
+    pub open: bool,
+    pub reason: Option<String>,
+    pub handler: Option<String>,
+    pub next_due_at: Option<String>,
+    pub overdue: bool,
+}
+
+/// `GET /api/shop/complaint-counts`.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+pub struct Counts {
+    pub total: u32,
+    pub open: u32,
+    pub overdue: u32,
+    pub by_status: std::collections::BTreeMap<String, u32>,
+}
+
+impl Counts {
+    /// How many complaints are in the state `code`.
+    pub fn of(&self, code: &str) -> u32 {
+        self.by_status.get(code).copied().unwrap_or(0)
+    }
+}
+
+/// `GET /api/shop/complaints/{reference}`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct ComplaintDetail {
+    pub reference: String,
+    pub order_number: Option<String>,
+    pub email: Option<String>,
+    pub language: String,
+    pub filed_at: String,
+    /// The validated complaint as the core crate serializes it.
+    pub complaint: Value,
+    /// The signed receipt envelope.
+    pub receipt: Value,
+    pub tracking: Tracking,
+    pub evidence: Vec<Evidence>,
+    /// The event kinds the core lifecycle lets the desk record now.
+    #[serde(default)]
+    pub desk_events: Vec<String>,
+}
+
+/// The derived state of a complaint (the tracker view).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Tracking {
+    pub status: String,
+    pub open: bool,
+    pub handler: Option<String>,
+    pub overdue: bool,
+    pub expected_answer_on: Option<String>,
+    pub due_steps: Vec<DueStep>,
+    pub timeline: Vec<TimelineEntry>,
+}
+
+/// One deadline of the policy as it applies to this complaint.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct DueStep {
+    pub kind: String,
+    pub due_on: String,
+    pub status: String,
+}
+
+/// One event of the timeline.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct TimelineEntry {
+    pub at: String,
+    pub actor: String,
+    /// The core `LifecycleEvent` JSON (`{type, ...}`).
+    pub event: Value,
+}
+
+impl TimelineEntry {
+    /// The event's kind code (`acknowledged`).
+    pub fn kind(&self) -> &str {
+        self.event["type"].as_str().unwrap_or_default()
+    }
+}
+
+/// One evidence file of a complaint.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Evidence {
+    pub id: String,
+    pub name: String,
+    pub media_type: String,
+    pub size_bytes: u64,
+    pub sha256: String,
+}
+
+impl Evidence {
+    /// Images are shown as thumbnails; everything else is only downloaded.
+    pub fn is_image(&self) -> bool {
+        matches!(
+            self.media_type.as_str(),
+            "image/jpeg" | "image/png" | "image/webp"
+        )
+    }
+}
+
+/// An error answer: `{error, message}`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct ErrorAnswer {
+    pub error: String,
+    #[serde(default)]
+    pub message: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_served_complaint_reads_with_its_timeline_and_desk_events() {
+        let served = r#"{"reference":"C-KQYHJRRHQP","order_number":"RD-1001","email":"anna@example.com",
+            "language":"en","filed_at":"2026-11-21T21:45:24Z","complaint":{"reason":"wrong_item"},
+            "receipt":{"version":1},"notifications":[],"desk_events":["acknowledged","resolved","rejected"],
+            "evidence":[{"id":"ev_1","name":"a.png","media_type":"image/png","size_bytes":3,"sha256":"ab"}],
+            "tracking":{"status":"received","open":true,"handler":null,"overdue":false,
+              "expected_answer_on":null,"received_at":"x","allowed_events":[],
+              "due_steps":[{"kind":"acknowledgement","due_on":"2026-11-25","due_by":"x","status":"open","met":null,"working_days_left":3}],
+              "timeline":[{"at":"2026-11-21T21:45:24Z","actor":"system","event":{"type":"received"}}]}}"#;
+        let detail: ComplaintDetail = serde_json::from_str(served).unwrap();
+        assert_eq!(detail.tracking.timeline[0].kind(), "received");
+        assert_eq!(detail.desk_events, ["acknowledged", "resolved", "rejected"]);
+        assert!(detail.evidence[0].is_image());
+        assert_eq!(detail.complaint["reason"], "wrong_item");
+    }
+}
