@@ -16,7 +16,7 @@ pub struct ErrorBody {
     pub message: String,
     /// The failing fields of a `validation` error (the core crate's `FieldError`:
     /// `{field, code, params}`); empty otherwise.
-    #[schema(value_type = Vec<Object>)]
+    #[schema(value_type = Vec<crate::openapi::answers::FieldErrorSchema>)]
     pub fields: Vec<FieldError>,
 }
 

@@ -3,6 +3,8 @@
 use axum::response::IntoResponse;
 use utoipa::OpenApi;
 
+pub mod answers;
+
 /// The API description other shops implement.
 #[derive(OpenApi)]
 #[openapi(

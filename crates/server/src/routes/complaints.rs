@@ -38,7 +38,7 @@ pub struct FiledComplaint {
     /// Path of the tracker, token included.
     pub tracker_path: String,
     pub receipt: Receipt,
-    #[schema(value_type = Object)]
+    #[schema(value_type = crate::openapi::answers::TrackingViewSchema)]
     pub tracking: serde_json::Value,
 }
 
@@ -159,7 +159,7 @@ pub async fn file(
 /// The tracker: timeline, derived status, due dates and next steps. A wrong or missing
 /// token answers exactly like an unknown reference.
 #[utoipa::path(get, path = "/api/complaints/{reference}", tag = "shopper", params(("reference" = String, Path), TokenQuery),
-    responses((status = 200, description = "tracking view (core lifecycle)", body = Object),
+    responses((status = 200, description = "tracking view (core lifecycle)", body = crate::openapi::answers::TrackerSchema),
               (status = 404, body = crate::error::ErrorBody, description = "complaint.not_found")))]
 pub async fn track(
     State(state): State<AppState>,
@@ -195,7 +195,7 @@ pub struct EscalateRequest {
 /// crate's `next_steps` reports open now are accepted (`409 escalation.not_open`).
 #[utoipa::path(post, path = "/api/complaints/{reference}/escalate", tag = "shopper", params(("reference" = String, Path)),
     request_body = EscalateRequest,
-    responses((status = 200, description = "tracking view after the escalation", body = Object),
+    responses((status = 200, description = "tracking view after the escalation", body = crate::openapi::answers::TrackingViewSchema),
               (status = 404, body = crate::error::ErrorBody, description = "complaint.not_found"),
               (status = 409, body = crate::error::ErrorBody, description = "escalation.not_open, transition.not_allowed, complaint.concurrent_update")))]
 pub async fn escalate(

@@ -8,7 +8,7 @@ use crate::state::AppState;
 
 /// The policy JSON (the core crate's `ComplaintPolicy`); `304` when `If-None-Match` matches.
 #[utoipa::path(get, path = "/api/policy", tag = "shopper",
-    responses((status = 200, description = "The complaint policy (redress_core::policy::ComplaintPolicy)", body = Object),
+    responses((status = 200, description = "The complaint policy (redress_core::policy::ComplaintPolicy)", body = crate::openapi::answers::ComplaintPolicySchema),
               (status = 304, description = "Unchanged since the ETag given in If-None-Match")))]
 pub async fn policy(State(state): State<AppState>, headers: HeaderMap) -> Response {
     let etag =

@@ -70,7 +70,7 @@ pub async fn list(
 /// One complaint with its evidence, timeline and the messages sent to the shopper.
 #[utoipa::path(get, path = "/api/shop/complaints/{reference}", tag = "shop", params(("reference" = String, Path)),
     security(("shop_token" = [])),
-    responses((status = 200, body = Object), (status = 401, body = crate::error::ErrorBody), (status = 404, body = crate::error::ErrorBody)))]
+    responses((status = 200, body = crate::openapi::answers::ShopComplaintSchema), (status = 401, body = crate::error::ErrorBody), (status = 404, body = crate::error::ErrorBody)))]
 pub async fn read(
     _: ShopAuth,
     State(state): State<AppState>,
@@ -164,7 +164,7 @@ pub struct AppendRequest {
 /// (`409 lifecycle.transition`). The shopper is notified in their language.
 #[utoipa::path(post, path = "/api/shop/complaints/{reference}/events", tag = "shop",
     params(("reference" = String, Path)), request_body = AppendRequest, security(("shop_token" = [])),
-    responses((status = 200, description = "tracking view after the event", body = Object),
+    responses((status = 200, description = "tracking view after the event", body = crate::openapi::answers::TrackingViewSchema),
               (status = 401, body = crate::error::ErrorBody, description = "shop.unauthorized"),
               (status = 403, body = crate::error::ErrorBody, description = "timeline.actor_not_allowed"),
               (status = 404, body = crate::error::ErrorBody, description = "complaint.not_found"),

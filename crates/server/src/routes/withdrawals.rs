@@ -191,7 +191,7 @@ pub async fn list(
 /// One withdrawal with the acknowledgement messages queued for the shopper.
 #[utoipa::path(get, path = "/api/shop/withdrawals/{reference}", tag = "shop", params(("reference" = String, Path)),
     security(("shop_token" = [])),
-    responses((status = 200, body = Object, description = "the listed withdrawal plus `receipt` and `messages`"),
+    responses((status = 200, body = crate::openapi::answers::ShopWithdrawalSchema, description = "the listed withdrawal plus `receipt` and `messages`"),
               (status = 401, body = crate::error::ErrorBody),
               (status = 404, body = crate::error::ErrorBody, description = "withdrawal.not_found")))]
 pub async fn read(
