@@ -1,11 +1,16 @@
-//! `cargo xtask build`: the widget bundle in `pkg/`.
+//! `cargo xtask build`: the wasm bundles, each in its own folder with its own manifest:
+//! the shopper widget in `pkg/` and the shop desk in `pkg/desk/`. Two bundles, so the
+//! shopper never downloads a byte of the desk.
 //!
-//! The widget is compiled as a cdylib with the workspace's `widget` size profile (LTO
+//! Each app is compiled as a cdylib with the workspace's `widget` size profile (LTO
 //! applies only to a cdylib-only build), bound to JS with the wasm-bindgen library,
 //! shrunk with npm's binaryen `wasm-opt -Oz` (Debian's older binaryen breaks the module),
 //! and the glue minified with terser. Files get content-hashed names so they can be cached
-//! forever; only the loader `redress.js` keeps a stable name, with the hashed names baked
-//! in. `manifest.json` lists every file with its sizes and SRI hash.
+//! forever; only the loader (`redress.js`, `desk/desk.js`) keeps a stable name, with the
+//! hashed names baked in. `manifest.json` lists every file with its sizes and SRI hash.
+//!
+//! The steps of [`build`] are one function each (compile, bind, shrink, assets, write), so
+//! a new kind of file (a language pack, say) is one more step feeding `files`.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -16,7 +21,7 @@ use sha2::{Digest, Sha256, Sha384};
 use crate::setup;
 use crate::shell::{Failure, cargo, exec, npm_bin, root, target_dir};
 
-/// One file of the bundle as written to `pkg/`.
+/// One file of a bundle as written to its folder.
 pub struct BundleFile {
     /// What the file is: `loader`, `glue`, `wasm`, `css`.
     pub role: &'static str,
@@ -24,95 +29,110 @@ pub struct BundleFile {
     pub bytes: Vec<u8>,
 }
 
-/// Builds the bundle into `pkg/` and prints its sizes.
+/// A wasm app `cargo xtask build` bundles.
+pub struct App {
+    /// The cargo package, e.g. `redress-widget`.
+    pub package: &'static str,
+    /// Its library's file stem (`redress_widget`), also the glue's out name.
+    pub lib_name: &'static str,
+    /// The bundle's folder, relative to the repository root.
+    pub out_dir: &'static str,
+    /// The loader's source, relative to the root; `__REDRESS_*__` names are filled in.
+    pub loader: &'static str,
+    /// The loader's stable file name in the bundle.
+    pub loader_name: &'static str,
+    /// Whether the loader is an ES module (terser `--module`).
+    pub loader_is_module: bool,
+    /// The stylesheet shipped in the bundle, relative to the root, if any.
+    pub stylesheet: Option<&'static str>,
+    /// The prefix of content-hashed names (`redress-<hash>.wasm`).
+    pub prefix: &'static str,
+    /// What the size report calls it.
+    pub title: &'static str,
+}
+
+/// The shopper widget: `pkg/redress.js` plus hashed glue, wasm and css.
+pub const WIDGET: App = App {
+    package: "redress-widget",
+    lib_name: "redress_widget",
+    out_dir: "pkg",
+    loader: "crates/widget/loader/redress.js",
+    loader_name: "redress.js",
+    loader_is_module: false,
+    stylesheet: Some("crates/widget/style/widget.css"),
+    prefix: "redress",
+    title: "widget bundle in pkg/",
+};
+
+/// The shop desk: `pkg/desk/desk.js` plus hashed glue and wasm; its stylesheet is served
+/// with its page from `www/desk/`.
+pub const DESK: App = App {
+    package: "redress-desk",
+    lib_name: "redress_desk",
+    out_dir: "pkg/desk",
+    loader: "crates/desk/loader/desk.js",
+    loader_name: "desk.js",
+    loader_is_module: true,
+    stylesheet: None,
+    prefix: "desk",
+    title: "desk bundle in pkg/desk/",
+};
+
+/// Builds both bundles and prints their sizes; answers the widget's files (what the
+/// shopper downloads, which the bench weighs). `REDRESS_BUNDLE=desk` (or `widget`) builds
+/// only that one, for an engineer iterating on it while others build the other.
 pub fn run() -> Result<Vec<BundleFile>, Failure> {
     setup::ensure_build_tools()?;
-    let target = target_dir();
-    exec(cargo().args([
-        "rustc",
-        "-p",
-        "redress-widget",
-        "--profile",
-        "widget",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--crate-type",
-        "cdylib",
-    ]))?;
-    let compiled = target.join("wasm32-unknown-unknown/widget/redress_widget.wasm");
-    let work = target.join("widget-bundle");
+    let only = std::env::var("REDRESS_BUNDLE").unwrap_or_default();
+    if only == "desk" {
+        return build(&DESK);
+    }
+    let widget = build(&WIDGET)?;
+    if only != "widget" {
+        build(&DESK)?;
+    }
+    Ok(widget)
+}
+
+/// Builds one app's bundle into its folder.
+pub fn build(app: &App) -> Result<Vec<BundleFile>, Failure> {
+    let compiled = compile(app)?;
+    let work = target_dir().join(format!("{}-bundle", app.prefix));
     if work.exists() {
         fs::remove_dir_all(&work).map_err(|e| format!("cannot clear {}: {e}", work.display()))?;
     }
     fs::create_dir_all(&work).map_err(|e| format!("cannot create {}: {e}", work.display()))?;
+    let bound = bind(app, &compiled, &work)?;
+    let (wasm, glue) = shrink(app, &bound, &work)?;
 
-    println!(
-        "$ wasm-bindgen (library) --target web {}",
-        compiled.display()
-    );
-    wasm_bindgen_cli_support::Bindgen::new()
-        .input_path(&compiled)
-        .web(true)
-        .and_then(|b| {
-            b.typescript(false)
-                .out_name("redress_widget")
-                .generate(&work)
-        })
-        .map_err(|e| format!("wasm-bindgen failed: {e:#}"))?;
-    if work.join("snippets").exists() {
-        return Err(
-            "the widget now uses inline JS snippets; the bundle does not ship them yet".into(),
-        );
-    }
+    let wasm_name = hashed_name(app.prefix, "wasm", &wasm);
+    let glue_name = hashed_name(app.prefix, "js", &glue);
+    let css = match app.stylesheet {
+        Some(path) => Some(minify_css(&String::from_utf8_lossy(&read(
+            &root().join(path),
+        )?))),
+        None => None,
+    };
+    let css_name = css
+        .as_ref()
+        .map(|css| hashed_name(app.prefix, "css", css.as_bytes()));
 
-    let bound = work.join("redress_widget_bg.wasm");
-    let shrunk = work.join("redress_widget.opt.wasm");
-    exec(
-        Command::new(npm_bin("wasm-opt"))
-            .args(["-Oz", "--strip-debug", "--strip-producers"])
-            .arg(&bound)
-            .arg("-o")
-            .arg(&shrunk),
-    )?;
-    let glue_min = work.join("redress_widget.min.js");
-    exec(
-        Command::new(npm_bin("terser"))
-            .arg(work.join("redress_widget.js"))
-            .args(["--module", "--compress", "--mangle", "-o"])
-            .arg(&glue_min),
-    )?;
-
-    let widget_dir = root().join("crates/widget");
-    let wasm = read(&shrunk)?;
-    let glue = read(&glue_min)?;
-    let css = minify_css(&String::from_utf8_lossy(&read(
-        &widget_dir.join("style/widget.css"),
-    )?));
-    let wasm_name = hashed_name("wasm", &wasm);
-    let glue_name = hashed_name("js", &glue);
-    let css_name = hashed_name("css", css.as_bytes());
-
-    let loader_source = String::from_utf8_lossy(&read(&widget_dir.join("loader/redress.js"))?)
+    let mut loader_source = String::from_utf8_lossy(&read(&root().join(app.loader))?)
         .replace("__REDRESS_GLUE__", &glue_name)
         .replace("__REDRESS_WASM__", &wasm_name)
-        .replace("__REDRESS_WASM_SRI__", &integrity(&wasm))
-        .replace("__REDRESS_CSS__", &css_name)
-        .replace("__REDRESS_CSS_SRI__", &integrity(css.as_bytes()));
-    let loader_plain = work.join("redress.src.js");
-    write(&loader_plain, loader_source.as_bytes())?;
-    let loader_min = work.join("redress.min.js");
-    exec(
-        Command::new(npm_bin("terser"))
-            .arg(&loader_plain)
-            .args(["--compress", "--mangle", "-o"])
-            .arg(&loader_min),
-    )?;
+        .replace("__REDRESS_WASM_SRI__", &integrity(&wasm));
+    if let (Some(css), Some(css_name)) = (&css, &css_name) {
+        loader_source = loader_source
+            .replace("__REDRESS_CSS__", css_name)
+            .replace("__REDRESS_CSS_SRI__", &integrity(css.as_bytes()));
+    }
+    let loader = minify_js(&work, app, &loader_source)?;
 
-    let files = vec![
+    let mut files = vec![
         BundleFile {
             role: "loader",
-            name: "redress.js".into(),
-            bytes: read(&loader_min)?,
+            name: app.loader_name.into(),
+            bytes: loader,
         },
         BundleFile {
             role: "glue",
@@ -124,25 +144,106 @@ pub fn run() -> Result<Vec<BundleFile>, Failure> {
             name: wasm_name,
             bytes: wasm,
         },
-        BundleFile {
+    ];
+    if let (Some(css), Some(css_name)) = (css, css_name) {
+        files.push(BundleFile {
             role: "css",
             name: css_name,
             bytes: css.into_bytes(),
-        },
-    ];
-    let pkg = root().join("pkg");
-    clear_built_files(&pkg)?;
+        });
+    }
+    let sizes = write_bundle(app, &files)?;
+    print_sizes(app, &files, &sizes, read(&bound)?.len());
+    Ok(files)
+}
+
+/// `cargo rustc --crate-type cdylib --profile widget` for wasm32: the compiled module.
+fn compile(app: &App) -> Result<PathBuf, Failure> {
+    exec(cargo().args([
+        "rustc",
+        "-p",
+        app.package,
+        "--profile",
+        "widget",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--crate-type",
+        "cdylib",
+    ]))?;
+    Ok(target_dir().join(format!(
+        "wasm32-unknown-unknown/widget/{}.wasm",
+        app.lib_name
+    )))
+}
+
+/// wasm-bindgen (the library, `--target web`): the bound module in `work`.
+fn bind(app: &App, compiled: &Path, work: &Path) -> Result<PathBuf, Failure> {
+    println!(
+        "$ wasm-bindgen (library) --target web {}",
+        compiled.display()
+    );
+    wasm_bindgen_cli_support::Bindgen::new()
+        .input_path(compiled)
+        .web(true)
+        .and_then(|b| b.typescript(false).out_name(app.lib_name).generate(work))
+        .map_err(|e| format!("wasm-bindgen failed: {e:#}"))?;
+    if work.join("snippets").exists() {
+        return Err(format!(
+            "{} now uses inline JS snippets; the bundle does not ship them yet",
+            app.package
+        ));
+    }
+    Ok(work.join(format!("{}_bg.wasm", app.lib_name)))
+}
+
+/// wasm-opt -Oz on the module and terser on the glue: their final bytes.
+fn shrink(app: &App, bound: &Path, work: &Path) -> Result<(Vec<u8>, Vec<u8>), Failure> {
+    let shrunk = work.join(format!("{}.opt.wasm", app.lib_name));
+    exec(
+        Command::new(npm_bin("wasm-opt"))
+            .args(["-Oz", "--strip-debug", "--strip-producers"])
+            .arg(bound)
+            .arg("-o")
+            .arg(&shrunk),
+    )?;
+    let glue_min = work.join(format!("{}.min.js", app.lib_name));
+    exec(
+        Command::new(npm_bin("terser"))
+            .arg(work.join(format!("{}.js", app.lib_name)))
+            .args(["--module", "--compress", "--mangle", "-o"])
+            .arg(&glue_min),
+    )?;
+    Ok((read(&shrunk)?, read(&glue_min)?))
+}
+
+/// terser on the filled-in loader.
+fn minify_js(work: &Path, app: &App, source: &str) -> Result<Vec<u8>, Failure> {
+    let plain = work.join(format!("{}.src.js", app.prefix));
+    write(&plain, source.as_bytes())?;
+    let min = work.join(format!("{}.min.js", app.prefix));
+    let mut terser = Command::new(npm_bin("terser"));
+    terser.arg(&plain);
+    if app.loader_is_module {
+        terser.arg("--module");
+    }
+    exec(terser.args(["--compress", "--mangle", "-o"]).arg(&min))?;
+    read(&min)
+}
+
+/// Replaces the app's earlier build with `files` and their `manifest.json`.
+fn write_bundle(app: &App, files: &[BundleFile]) -> Result<Vec<Sizes>, Failure> {
+    let out = root().join(app.out_dir);
+    clear_built_files(&out)?;
     let mut sizes = Vec::new();
-    for file in &files {
-        write(&pkg.join(&file.name), &file.bytes)?;
+    for file in files {
+        write(&out.join(&file.name), &file.bytes)?;
         sizes.push(Sizes::measure(&file.bytes)?);
     }
     write(
-        &pkg.join("manifest.json"),
-        manifest(&files, &sizes).as_bytes(),
+        &out.join("manifest.json"),
+        manifest(app, files, &sizes).as_bytes(),
     )?;
-    print_sizes(&files, &sizes, read(&bound)?.len());
-    Ok(files)
+    Ok(sizes)
 }
 
 /// Raw, gzip -9 and brotli -q 11 sizes of one file: what a shopper downloads.
@@ -184,10 +285,11 @@ fn compressed_len(command: &mut Command, bytes: &[u8]) -> Result<usize, Failure>
     Ok(out.stdout.len())
 }
 
-fn print_sizes(files: &[BundleFile], sizes: &[Sizes], unoptimised_wasm: usize) {
+fn print_sizes(app: &App, files: &[BundleFile], sizes: &[Sizes], unoptimised_wasm: usize) {
     let kb = |n: usize| format!("{:.1} KB", n as f64 / 1024.0);
     println!(
-        "\nwidget bundle in pkg/ (wasm before wasm-opt: {})",
+        "\n{} (wasm before wasm-opt: {})",
+        app.title,
         kb(unoptimised_wasm)
     );
     println!(
@@ -211,15 +313,17 @@ fn print_sizes(files: &[BundleFile], sizes: &[Sizes], unoptimised_wasm: usize) {
         kb(total(|s| s.gzip)),
         kb(total(|s| s.brotli))
     );
-    let first_paint = &sizes[0];
-    println!(
-        "before the widget is opened a page loads only redress.js: {} brotli\n",
-        kb(first_paint.brotli)
-    );
+    if !app.loader_is_module {
+        println!(
+            "before the widget is opened a page loads only {}: {} brotli\n",
+            app.loader_name,
+            kb(sizes[0].brotli)
+        );
+    }
 }
 
-fn manifest(files: &[BundleFile], sizes: &[Sizes]) -> String {
-    let mut out = String::from("{\n  \"name\": \"redress-widget\",\n  \"version\": \"");
+fn manifest(app: &App, files: &[BundleFile], sizes: &[Sizes]) -> String {
+    let mut out = format!("{{\n  \"name\": \"{}\",\n  \"version\": \"", app.package);
     out.push_str(env!("CARGO_PKG_VERSION"));
     out.push_str("\",\n  \"files\": {\n");
     for (i, (file, size)) in files.iter().zip(sizes).enumerate() {
@@ -244,12 +348,12 @@ fn manifest(files: &[BundleFile], sizes: &[Sizes]) -> String {
     out
 }
 
-/// `redress-<first 10 hex of SHA-256>.<ext>`: a new build gets a new name, so the files
+/// `<prefix>-<first 10 hex of SHA-256>.<ext>`: a new build gets a new name, so the files
 /// can be served with `Cache-Control: immutable`.
-fn hashed_name(ext: &str, bytes: &[u8]) -> String {
+fn hashed_name(prefix: &str, ext: &str, bytes: &[u8]) -> String {
     let digest = Sha256::digest(bytes);
     let hex: String = digest.iter().take(5).map(|b| format!("{b:02x}")).collect();
-    format!("redress-{hex}.{ext}")
+    format!("{prefix}-{hex}.{ext}")
 }
 
 /// The Subresource Integrity value of a file (`sha384-<base64>`).
@@ -296,7 +400,8 @@ fn minify_css(css: &str) -> String {
         .join("\n")
 }
 
-/// Removes earlier builds from `pkg/`, keeping the committed `package.json` and README.
+/// Removes earlier builds from a bundle folder (files only: `pkg/desk/` survives the
+/// widget's build), keeping the committed `package.json` and README.
 fn clear_built_files(pkg: &Path) -> Result<(), Failure> {
     fs::create_dir_all(pkg).map_err(|e| format!("cannot create {}: {e}", pkg.display()))?;
     let entries = fs::read_dir(pkg).map_err(|e| format!("cannot list {}: {e}", pkg.display()))?;
@@ -310,7 +415,7 @@ fn clear_built_files(pkg: &Path) -> Result<(), Failure> {
     Ok(())
 }
 
-fn read(path: &PathBuf) -> Result<Vec<u8>, Failure> {
+fn read(path: &Path) -> Result<Vec<u8>, Failure> {
     fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
@@ -347,8 +452,12 @@ mod tests {
 
     #[test]
     fn a_changed_file_gets_a_new_name() {
-        assert_ne!(hashed_name("js", b"a"), hashed_name("js", b"b"));
-        assert!(hashed_name("wasm", b"a").starts_with("redress-"));
+        assert_ne!(
+            hashed_name("redress", "js", b"a"),
+            hashed_name("redress", "js", b"b")
+        );
+        assert!(hashed_name("redress", "wasm", b"a").starts_with("redress-"));
+        assert!(hashed_name(DESK.prefix, "wasm", b"a").starts_with("desk-"));
     }
 
     #[test]

@@ -100,8 +100,8 @@ pub fn Desk(endpoint: String, lang: Lang) -> impl IntoView {
                         </Show>
                     </nav>
                 </header>
-                {move || export_error.get().map(|text| view! { <p class="notice error" role="alert">{text}</p> })}
                 <main id="main" tabindex="-1">
+                    {move || export_error.get().map(|text| view! { <p class="notice error" role="alert">{text}</p> })}
                     {move || match (session.get(), open.get()) {
                         (None, _) => view! {
                             <SignIn endpoint=endpoint.get_value() lang=l notice=notice.get() on_signed_in=signed_in/>
