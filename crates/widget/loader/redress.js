@@ -173,6 +173,10 @@
       if (event.key === 'Escape') shut();
     });
     document.body.appendChild(host);
+    // A tracking link (`#redress-track=C-...`) opens the widget on the complaint.
+    var tracked = function () { if (/^#redress-track=/.test(location.hash) && panel.hidden) open(); };
+    tracked();
+    window.addEventListener('hashchange', tracked);
   }
 
   // Inline mode: <redress-complaint endpoint="https://shop.example/api" lang="nl">.

@@ -48,13 +48,15 @@ pub enum ApiError {
 }
 
 /// A filed complaint, as the Done screen shows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filed {
     pub reference: String,
-    /// The private tracking link, absolute.
-    pub tracker_url: String,
     /// The acknowledgement's due day (`YYYY-MM-DD`) from `tracking.due_steps`.
     pub acknowledge_on: Option<String>,
+    /// The private token that opens the tracker (never stored by the shop in clear).
+    pub tracking_token: String,
+    /// The signed receipt, as the JSON the shopper downloads.
+    pub receipt: String,
 }
 
 /// The server's answer to a complaint: filed, or refused with field errors
@@ -66,7 +68,13 @@ pub enum FilingOutcome {
 }
 
 #[cfg(target_arch = "wasm32")]
-pub use browser::{fetch_policy, file_complaint, lookup_order};
+pub use browser::{fetch_policy, file_complaint, get_text, lookup_order};
+
+/// Outside the browser there is no `fetch`.
+#[cfg(not(target_arch = "wasm32"))]
+pub async fn get_text(_url: &str) -> Result<String, ApiError> {
+    Err(ApiError::Network)
+}
 
 /// Outside the browser there is no `fetch`.
 #[cfg(not(target_arch = "wasm32"))]
@@ -81,6 +89,7 @@ pub async fn file_complaint(
     _idempotency_key: &str,
     _language: &str,
     _draft_json: &str,
+    _evidence_ids: &[String],
 ) -> Result<FilingOutcome, ApiError> {
     Err(ApiError::Network)
 }
@@ -129,8 +138,13 @@ mod browser {
 
     /// `GET {endpoint}/policy`: the policy's JSON text, parsed by the core crate.
     pub async fn fetch_policy(endpoint: &str) -> Result<String, ApiError> {
+        get_text(&format!("{endpoint}/policy")).await
+    }
+
+    /// `GET url`: the body of a 200 answer as text.
+    pub async fn get_text(url: &str) -> Result<String, ApiError> {
         let window = web_sys::window().ok_or(ApiError::Network)?;
-        let answer = JsFuture::from(window.fetch_with_str(&format!("{endpoint}/policy")))
+        let answer = JsFuture::from(window.fetch_with_str(url))
             .await
             .map_err(|_| ApiError::Network)?;
         let response: Response = answer.dyn_into().map_err(|_| ApiError::Network)?;
@@ -152,6 +166,7 @@ mod browser {
         idempotency_key: &str,
         language: &str,
         draft_json: &str,
+        evidence_ids: &[String],
     ) -> Result<FilingOutcome, ApiError> {
         let draft = JSON::parse(draft_json).map_err(|_| ApiError::Malformed)?;
         // A key left empty means "not given" on the wire: leaving it out keeps the body
@@ -169,7 +184,11 @@ mod browser {
         let body = Object::new();
         set(&body, "language", language);
         let _ = Reflect::set(&body, &"draft".into(), &draft);
-        let _ = Reflect::set(&body, &"evidence_ids".into(), &Array::new());
+        let ids: Array = evidence_ids
+            .iter()
+            .map(|id| JsValue::from_str(id))
+            .collect();
+        let _ = Reflect::set(&body, &"evidence_ids".into(), &ids);
         let url = format!("{endpoint}/complaints");
         let response = send_json(&url, &body, Some(idempotency_key)).await?;
         let json = read_json(&response).await;
@@ -177,11 +196,16 @@ mod browser {
             200 | 201 => {
                 let json = json?;
                 let reference = text(&json, &["reference"]).ok_or(ApiError::Malformed)?;
-                let path = text(&json, &["tracker_path"]).unwrap_or_default();
+                let receipt = Reflect::get(&json, &"receipt".into())
+                    .ok()
+                    .and_then(|r| JSON::stringify(&r).ok())
+                    .and_then(|r| r.as_string())
+                    .unwrap_or_default();
                 Ok(FilingOutcome::Filed(Filed {
                     reference,
-                    tracker_url: absolute(endpoint, &path),
                     acknowledge_on: acknowledge_on(&json),
+                    tracking_token: text(&json, &["tracking_token"]).unwrap_or_default(),
+                    receipt,
                 }))
             }
             422 => {
@@ -216,18 +240,6 @@ mod browser {
             .iter()
             .find(|step| text(step, &["kind"]).as_deref() == Some("acknowledgement"))
             .and_then(|step| text(&step, &["due_on"]))
-    }
-
-    /// A tracker path like `/track/C-..?token=..` lives on the endpoint's origin.
-    fn absolute(endpoint: &str, path: &str) -> String {
-        if !path.starts_with('/') {
-            return path.to_owned();
-        }
-        let origin_end = endpoint
-            .find("://")
-            .and_then(|scheme| endpoint[scheme + 3..].find('/').map(|i| scheme + 3 + i))
-            .unwrap_or(endpoint.len());
-        format!("{}{path}", &endpoint[..origin_end])
     }
 
     fn set(target: &Object, key: &str, value: &str) {

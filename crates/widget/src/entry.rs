@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use crate::config::WidgetConfig;
-use crate::find_order::FindOrder;
+use crate::start::Start;
 
 /// Renders the widget into `root` (an element inside the loader's shadow root).
 ///
@@ -14,5 +14,5 @@ use crate::find_order::FindOrder;
 #[wasm_bindgen]
 pub fn mount(root: web_sys::HtmlElement, config: JsValue) {
     let config = WidgetConfig::from_js(&config);
-    leptos::mount::mount_to(root, move || view! { <FindOrder config=config.clone()/> }).forget();
+    leptos::mount::mount_to(root, move || view! { <Start config=config.clone()/> }).forget();
 }

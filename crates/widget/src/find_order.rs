@@ -10,10 +10,11 @@ use crate::config::WidgetConfig;
 use crate::field_check;
 use crate::filing::{self, FileComplaint};
 use crate::messages::{Lang, Messages};
+use crate::start::Following;
 
 /// The lookup form and, once found, the order.
 #[component]
-pub fn FindOrder(config: WidgetConfig) -> impl IntoView {
+pub fn FindOrder(config: WidgetConfig, following: Following) -> impl IntoView {
     let lang = config.lang;
     let t = lang.messages();
     let endpoint = config.endpoint;
@@ -32,6 +33,7 @@ pub fn FindOrder(config: WidgetConfig) -> impl IntoView {
     let order_shown = move || order_error.get().filter(|_| order_touched.get());
     let email_shown = move || email_error.get().filter(|_| email_touched.get());
 
+    let filed_here = filing::remembered_filed(&endpoint);
     // A draft saved before a reload resumes without a second lookup.
     let resumed = RwSignal::new(filing::load_current(&endpoint));
     let filing_endpoint = endpoint.clone();
@@ -147,6 +149,17 @@ pub fn FindOrder(config: WidgetConfig) -> impl IntoView {
                 <div class="redress-live" role="status" aria-live="polite">
                     {move || notice().map(|text| view! { <p class="redress-notice">{text}</p> })}
                 </div>
+                {(!filed_here.is_empty()).then(|| view! {
+                    <h3 class="redress-subtitle">{t.your_complaints}</h3>
+                    <ul class="redress-filed-here">
+                        {filed_here.clone().into_iter().map(|(reference, token)| {
+                            let label = t.follow_complaint.replace("{reference}", &reference);
+                            view! {
+                                <li><button type="button" class="redress-link" on:click=move |_| following.set(Some((reference.clone(), token.clone())))>{label}</button></li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                })}
             </Show>
         </section>
     }

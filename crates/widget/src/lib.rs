@@ -7,10 +7,13 @@
 
 pub mod api;
 pub mod config;
+pub mod evidence;
 pub mod field_check;
 pub mod filing;
 pub mod find_order;
 pub mod messages;
+pub mod start;
+pub mod tracker;
 
 #[cfg(target_arch = "wasm32")]
 mod entry;

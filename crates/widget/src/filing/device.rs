@@ -14,6 +14,10 @@ pub enum DateStyle {
     DayMonthYear,
     /// "Wed 25 Nov"
     WeekdayDayMonth,
+    /// "Sat 21 Nov 2026 21:40" in the shopper's own time zone: when an event happened.
+    DateTime,
+    /// "21:40" in the shopper's own time zone.
+    Time,
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -52,6 +56,27 @@ mod imp {
         }
     }
 
+    pub fn page_url() -> String {
+        web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .map(|href| href.split('#').next().unwrap_or_default().to_owned())
+            .unwrap_or_default()
+    }
+
+    pub fn page_fragment() -> String {
+        web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .unwrap_or_default()
+    }
+
+    pub fn download_url(text: &str, media_type: &str) -> Option<String> {
+        let parts = js_sys::Array::of1(&JsValue::from_str(text));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(media_type);
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+        web_sys::Url::create_object_url_with_blob(&blob).ok()
+    }
+
     pub fn format(iso: &str, lang: Lang, style: DateStyle) -> String {
         let date = js_sys::Date::new(&JsValue::from_str(iso));
         if date.get_time().is_nan() {
@@ -61,20 +86,25 @@ mod imp {
         let set = |k: &str, v: &str| {
             let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());
         };
-        if style == DateStyle::WeekdayDayMonth {
+        if matches!(style, DateStyle::WeekdayDayMonth | DateStyle::DateTime) {
             set("weekday", "short");
         }
-        if style == DateStyle::DayMonthYear {
+        if matches!(style, DateStyle::DayMonthYear | DateStyle::DateTime) {
             set("year", "numeric");
         }
-        set("day", "numeric");
-        set("month", "short");
-        set("timeZone", "UTC");
-        let locale = match lang {
-            Lang::En => "en-GB",
-            Lang::Nl => "nl-NL",
-        };
-        String::from(date.to_locale_date_string(locale, &options)).replace(',', "")
+        if style != DateStyle::Time {
+            set("day", "numeric");
+            set("month", "short");
+        }
+        if matches!(style, DateStyle::DateTime | DateStyle::Time) {
+            set("hour", "2-digit");
+            set("minute", "2-digit");
+        } else {
+            // A due day is a calendar day, not a moment: never shifted by the time zone.
+            set("timeZone", "UTC");
+        }
+        let locale = lang.locale();
+        String::from(date.to_locale_string(locale, &options)).replace(',', "")
     }
 }
 
@@ -93,12 +123,26 @@ mod imp {
     }
     pub fn write(_key: &str, _value: &str) {}
     pub fn remove(_key: &str) {}
+    pub fn page_url() -> String {
+        String::new()
+    }
+    pub fn page_fragment() -> String {
+        String::new()
+    }
+    pub fn download_url(_text: &str, _media_type: &str) -> Option<String> {
+        None
+    }
     pub fn format(iso: &str, _lang: Lang, _style: DateStyle) -> String {
         iso.to_owned()
     }
 }
 
-pub use imp::{format as format_date, new_key, now};
+pub use imp::{download_url, format as format_date, new_key, now, page_fragment, page_url};
+
+/// The current moment as RFC 3339, for formatting "last checked" times.
+pub fn now_iso() -> String {
+    now().to_rfc3339()
+}
 
 fn pointer_key(endpoint: &str) -> String {
     format!("redress-draft:{endpoint}")
@@ -133,4 +177,27 @@ pub fn save(endpoint: &str, filing: &SavedFiling) {
 pub fn clear(endpoint: &str, order_number: &str) {
     imp::remove(&draft_key(endpoint, order_number));
     imp::remove(&pointer_key(endpoint));
+}
+
+fn filed_key(endpoint: &str) -> String {
+    format!("redress-filed:{endpoint}")
+}
+
+/// Remembers a filed complaint on this device, so the shopper can follow it later from
+/// the widget without the link. Newest first, at most ten.
+pub fn remember_filed(endpoint: &str, reference: &str, token: &str) {
+    let mut list = remembered_filed(endpoint);
+    list.retain(|(r, _)| r != reference);
+    list.insert(0, (reference.to_owned(), token.to_owned()));
+    list.truncate(10);
+    if let Ok(text) = serde_json::to_string(&list) {
+        imp::write(&filed_key(endpoint), &text);
+    }
+}
+
+/// The complaints filed from this device at this endpoint: `(reference, token)`.
+pub fn remembered_filed(endpoint: &str) -> Vec<(String, String)> {
+    imp::read(&filed_key(endpoint))
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
 }

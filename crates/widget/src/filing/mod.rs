@@ -4,6 +4,7 @@
 //! the browser on every change and sent once, under one idempotency key.
 
 mod device;
+mod evidence_step;
 pub mod state;
 mod steps;
 
@@ -14,7 +15,9 @@ use crate::api::{self, ApiError, Filed, FilingOutcome, FoundOrder};
 use crate::messages::{Lang, Messages};
 use state::{Placed, SavedFiling, Step, errors_on};
 
-pub use device::load_current;
+pub use device::{
+    DateStyle, format_date, load_current, now_iso, page_fragment, page_url, remembered_filed,
+};
 
 /// Everything the step views share; copied freely into event handlers.
 #[derive(Clone, Copy)]
@@ -29,6 +32,10 @@ struct Form {
     server: RwSignal<Vec<Placed>>,
     errors: Memo<Vec<Placed>>,
     summary: NodeRef<leptos::html::Div>,
+    /// The shop's API base, for the evidence uploads.
+    endpoint: StoredValue<String>,
+    /// Files being prepared or uploaded (not on the complaint yet).
+    pending: evidence_step::PendingFiles,
 }
 
 impl Form {
@@ -148,7 +155,14 @@ fn Steps(
         server,
         errors,
         summary: NodeRef::new(),
+        endpoint: StoredValue::new(endpoint.clone()),
+        pending: RwSignal::new_local(Vec::new()),
     };
+    let busy = move || {
+        form.pending
+            .with(|list| list.iter().any(evidence_step::Pending::busy))
+    };
+    let waited = RwSignal::new(false);
     let done = RwSignal::new(None::<Filed>);
     let failed = RwSignal::new(None::<ApiError>);
 
@@ -169,15 +183,17 @@ fn Steps(
 
     let submit = {
         let endpoint = endpoint.clone();
-        Action::new_local(move |(key, json): &(String, String)| {
-            let (endpoint, key, json) = (endpoint.clone(), key.clone(), json.clone());
-            async move { api::file_complaint(&endpoint, &key, lang.tag(), &json).await }
+        Action::new_local(move |(key, json, ids): &(String, String, Vec<String>)| {
+            let (endpoint, key, json, ids) =
+                (endpoint.clone(), key.clone(), json.clone(), ids.clone());
+            async move { api::file_complaint(&endpoint, &key, lang.tag(), &json, &ids).await }
         })
     };
     let pending = submit.pending();
     Effect::new(move |_| match submit.value().get() {
         Some(Ok(FilingOutcome::Filed(filed))) => {
             let number = filing.with_untracked(|f| f.order.order_number.clone());
+            device::remember_filed(&endpoint, &filed.reference, &filed.tracking_token);
             done.set(Some(filed));
             device::clear(&endpoint, &number);
         }
@@ -203,9 +219,14 @@ fn Steps(
         if pending.get_untracked() {
             return;
         }
-        let (key, draft, early) = filing.with_untracked(|f| {
+        let (key, draft, ids, early) = filing.with_untracked(|f| {
             let early = policy.with_value(|p| errors_on(&f.draft, p, device::now(), Step::Review));
-            (f.idempotency_key.clone(), f.draft.clone(), early)
+            (
+                f.idempotency_key.clone(),
+                f.draft.clone(),
+                f.evidence_ids(),
+                early,
+            )
         });
         if let Some(first) = early.iter().map(Placed::step).min() {
             filing.update(|f| f.step = first);
@@ -214,7 +235,7 @@ fn Steps(
         }
         failed.set(None);
         if let Ok(json) = serde_json::to_string(&draft) {
-            submit.dispatch_local((key, json));
+            submit.dispatch_local((key, json, ids));
         }
     };
 
@@ -248,7 +269,7 @@ fn Steps(
         <div class="redress-filing">
             <Show
                 when=move || done.with(Option::is_none)
-                fallback=move || steps::done(t, lang, done.get(), done_heading)
+                fallback=move || steps::done(t, lang, done.get(), form.endpoint.get_value(), done_heading)
             >
                 <p class="redress-step-count">
                     {move || {
@@ -260,6 +281,7 @@ fn Steps(
                     {move || match step.get() {
                         Step::What => t.step_what_title,
                         Step::Want => t.step_want_title,
+                        Step::Evidence => t.step_evidence_title,
                         Step::Contact => t.step_contact_title,
                         Step::Review => t.step_review_title,
                     }}
@@ -277,13 +299,17 @@ fn Steps(
                     });
                     if blocking {
                         form.show_errors();
+                    } else if current == Step::Evidence && busy() {
+                        waited.set(true);
                     } else {
+                        waited.set(false);
                         form.go(current.next());
                     }
                 }>
                     {move || match step.get() {
                         Step::What => steps::what(form).into_any(),
                         Step::Want => steps::want(form).into_any(),
+                        Step::Evidence => evidence_step::evidence(form, form.pending).into_any(),
                         Step::Contact => steps::contact(form).into_any(),
                         Step::Review => steps::review(form).into_any(),
                     }}
@@ -308,6 +334,9 @@ fn Steps(
                     </div>
                 </form>
                 <div class="redress-live" role="status" aria-live="polite">
+                    {move || (waited.get() && busy() && step.get() == Step::Evidence).then(|| view! {
+                        <p class="redress-notice">{t.evidence_busy}</p>
+                    })}
                     {move || failed.get().map(|error| {
                         let text = match error {
                             ApiError::Network => t.submit_failed,

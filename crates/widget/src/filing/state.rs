@@ -3,7 +3,7 @@
 //! it is tested natively; the rules themselves are the core crate's `draft::validate`.
 
 use chrono::{DateTime, Utc};
-use redress_core::draft::{ComplaintDraft, validate};
+use redress_core::draft::{ComplaintDraft, EvidenceDraft, validate};
 use redress_core::policy::ComplaintPolicy;
 use serde::{Deserialize, Serialize};
 
@@ -16,6 +16,8 @@ pub enum Step {
     What,
     /// The resolution and, for compensation, the amount.
     Want,
+    /// Photos, invoice, e-mails: prepared on the device and uploaded in the background.
+    Evidence,
     /// E-mail, phone, preferred channel.
     Contact,
     /// Everything on one screen before submitting.
@@ -24,13 +26,20 @@ pub enum Step {
 
 impl Step {
     /// The steps the shopper walks, in order.
-    pub const ALL: [Step; 4] = [Step::What, Step::Want, Step::Contact, Step::Review];
+    pub const ALL: [Step; 5] = [
+        Step::What,
+        Step::Want,
+        Step::Evidence,
+        Step::Contact,
+        Step::Review,
+    ];
 
     /// The step after this one (Review is the last).
     pub fn next(self) -> Step {
         match self {
             Step::What => Step::Want,
-            Step::Want => Step::Contact,
+            Step::Want => Step::Evidence,
+            Step::Evidence => Step::Contact,
             Step::Contact | Step::Review => Step::Review,
         }
     }
@@ -39,7 +48,8 @@ impl Step {
     pub fn back(self) -> Step {
         match self {
             Step::What | Step::Want => Step::What,
-            Step::Contact => Step::Want,
+            Step::Evidence => Step::Want,
+            Step::Contact => Step::Evidence,
             Step::Review => Step::Contact,
         }
     }
@@ -61,6 +71,7 @@ impl Placed {
             "reason" | "items" | "incident_date" | "order_date" | "delivery_date"
             | "description" => Step::What,
             "resolution" | "amount" => Step::Want,
+            "evidence" => Step::Evidence,
             "contact" | "email" | "phone" | "preferred_channel" => Step::Contact,
             _ => Step::Review,
         }
@@ -75,6 +86,7 @@ impl Placed {
             "description" => "redress-description",
             "resolution" => "redress-resolution-0",
             "amount" => "redress-amount",
+            f if f.starts_with("evidence") => "redress-evidence-files",
             "contact" | "contact.email" | "email" => "redress-contact-email",
             "contact.phone" | "phone" => "redress-phone",
             "contact.preferred_channel" | "preferred_channel" => "redress-channel-0",
@@ -127,6 +139,47 @@ pub struct SavedFiling {
     /// Generated once per draft; a retry after a reload reuses it, so it never files twice.
     pub idempotency_key: String,
     pub draft: ComplaintDraft,
+    /// The files uploaded so far, in the order of `draft.evidence`.
+    #[serde(default)]
+    pub evidence: Vec<AttachedEvidence>,
+}
+
+/// A file the shop's endpoint has stored: what the complaint refers to by `id`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttachedEvidence {
+    /// The server's id (`ev_...`), sent with the complaint.
+    pub id: String,
+    /// Name, type, size and SHA-256 of the bytes that were sent.
+    pub file: EvidenceDraft,
+    /// GPS coordinates were removed on the device before the upload.
+    #[serde(default)]
+    pub location_removed: bool,
+    /// Camera or other metadata was removed on the device before the upload.
+    #[serde(default)]
+    pub metadata_removed: bool,
+}
+
+impl SavedFiling {
+    /// Adds an uploaded file to the complaint.
+    pub fn attach(&mut self, attached: AttachedEvidence) {
+        self.evidence.push(attached);
+        self.sync_evidence();
+    }
+
+    /// Takes a file off the complaint (it expires unattached on the server).
+    pub fn detach(&mut self, id: &str) {
+        self.evidence.retain(|e| e.id != id);
+        self.sync_evidence();
+    }
+
+    /// The ids the server needs, in the order of `draft.evidence`.
+    pub fn evidence_ids(&self) -> Vec<String> {
+        self.evidence.iter().map(|e| e.id.clone()).collect()
+    }
+
+    fn sync_evidence(&mut self) {
+        self.draft.evidence = self.evidence.iter().map(|e| e.file.clone()).collect();
+    }
 }
 
 impl SavedFiling {
@@ -149,12 +202,43 @@ impl SavedFiling {
             step: Step::What,
             idempotency_key,
             draft,
+            evidence: Vec::new(),
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn attached_files_are_what_the_draft_declares_in_the_same_order() {
+        let mut saved = SavedFiling::start(order(), "anna@example.com", "k".into());
+        let file = |name: &str| EvidenceDraft {
+            file_name: name.into(),
+            media_type: "text/plain".into(),
+            size_bytes: 3,
+            sha256: "0".repeat(64),
+        };
+        for (id, name) in [("ev_1", "a.txt"), ("ev_2", "b.txt")] {
+            saved.attach(AttachedEvidence {
+                id: id.into(),
+                file: file(name),
+                location_removed: false,
+                metadata_removed: false,
+            });
+        }
+        saved.detach("ev_1");
+        assert_eq!(saved.evidence_ids(), ["ev_2"]);
+        assert_eq!(saved.draft.evidence, [file("b.txt")]);
+        // A draft saved before evidence existed still loads.
+        let old = r#"{"order":{"order_number":"RD-1","placed_on":null,"delivered_on":null,"items":[]},"step":"What","idempotency_key":"k","draft":{}}"#;
+        assert!(
+            serde_json::from_str::<SavedFiling>(old)
+                .unwrap()
+                .evidence
+                .is_empty()
+        );
+    }
+
     use super::*;
     use chrono::TimeZone;
 
@@ -200,7 +284,12 @@ mod tests {
         assert_eq!(placed("items[3]").step(), Step::What);
         assert_eq!(placed("contact.phone").step(), Step::Contact);
         assert_eq!(placed("amount").step(), Step::Want);
-        assert_eq!(placed("evidence").step(), Step::Review);
+        assert_eq!(placed("evidence").step(), Step::Evidence);
+        assert_eq!(
+            placed("evidence[1]").input_id(),
+            Some("redress-evidence-files")
+        );
+        assert_eq!(placed("order_number").step(), Step::Review);
         assert!(placed("items[3]").is_for("items"));
         assert!(!placed("contact.phone").is_for("contact.email"));
     }

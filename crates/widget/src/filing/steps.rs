@@ -12,6 +12,7 @@ use super::state::Step;
 use crate::api::Filed;
 use crate::find_order::focus_target;
 use crate::messages::{Lang, Messages};
+use crate::tracker::{Tracker, tracking_fragment};
 
 /// The error summary at the top of the step, each entry a link to its field.
 pub fn summary(form: Form) -> impl IntoView {
@@ -34,7 +35,7 @@ pub fn summary(form: Form) -> impl IntoView {
     }
 }
 
-fn error_line(form: Form, field: &'static str, id: &'static str) -> impl IntoView {
+pub(super) fn error_line(form: Form, field: &'static str, id: &'static str) -> impl IntoView {
     move || {
         form.error_for(field)
             .map(|text| view! { <p class="redress-error" id=format!("{id}-error")>{text}</p> })
@@ -125,7 +126,7 @@ pub fn what(form: Form) -> impl IntoView {
                     )),
                     WindowStatus::Unlimited => None,
                 });
-                (r.code(), t.reason_label(*r), note)
+                (r.code(), t.reason_label(r.code()), note)
             })
             .collect();
         (reasons, (p.description.min_chars, p.description.max_chars))
@@ -217,7 +218,7 @@ pub fn want(form: Form) -> impl IntoView {
     let options = form.policy.with_value(|p| {
         p.resolutions
             .iter()
-            .map(|r| (r.code(), t.resolution_label(*r), None))
+            .map(|r| (r.code(), t.resolution_label(r.code()), None))
             .collect::<Vec<_>>()
     });
     let needs_amount = move || {
@@ -302,11 +303,14 @@ pub fn review(form: Form) -> impl IntoView {
             s.trim().to_owned()
         }
     };
-    let reason = ComplaintReason::parse_code(&d.reason).map_or(t.not_given, |r| t.reason_label(r));
+    let reason =
+        ComplaintReason::parse_code(&d.reason).map_or(t.not_given, |r| t.reason_label(r.code()));
     let resolution = ResolutionKind::parse_code(&d.resolution);
     let wanted = match resolution {
-        Some(r) if r.needs_amount() => format!("{} ({})", t.resolution_label(r), d.amount.trim()),
-        Some(r) => t.resolution_label(r).to_owned(),
+        Some(r) if r.needs_amount() => {
+            format!("{} ({})", t.resolution_label(r.code()), d.amount.trim())
+        }
+        Some(r) => t.resolution_label(r.code()).to_owned(),
         None => t.not_given.to_owned(),
     };
     let channel = match d.preferred_channel.as_str() {
@@ -319,7 +323,18 @@ pub fn review(form: Form) -> impl IntoView {
     } else {
         device::format_date(&d.incident_date, form.lang, DateStyle::WeekdayDayMonth)
     };
-    let part = move |title: &'static str, step: Step, rows: Vec<(&'static str, String)>| {
+    let files: Vec<(String, String)> = form.filing.with_untracked(|f| {
+        f.evidence
+            .iter()
+            .map(|e| (e.file.file_name.clone(), e.file.media_type.clone()))
+            .collect()
+    });
+    let files = if files.is_empty() {
+        vec![(t.evidence_list.to_owned(), t.evidence_none.to_owned())]
+    } else {
+        files
+    };
+    let part = move |title: &'static str, step: Step, rows: Vec<(String, String)>| {
         view! {
             <section class="redress-review-part">
                 <div class="redress-review-head">
@@ -336,46 +351,57 @@ pub fn review(form: Form) -> impl IntoView {
     };
     view! {
         {part(t.step_what_title, Step::What, vec![
-            (t.reason_legend, reason.to_owned()),
-            (t.items_legend, if d.items.is_empty() { t.not_given.to_owned() } else { d.items.join(", ") }),
-            (t.incident_date_label, incident),
-            (t.description_label, or_dash(&d.description)),
+            (t.reason_legend.into(), reason.to_owned()),
+            (t.items_legend.into(), if d.items.is_empty() { t.not_given.to_owned() } else { d.items.join(", ") }),
+            (t.incident_date_label.into(), incident),
+            (t.description_label.into(), or_dash(&d.description)),
         ])}
-        {part(t.step_want_title, Step::Want, vec![(t.resolution_legend, wanted)])}
+        {part(t.step_want_title, Step::Want, vec![(t.resolution_legend.into(), wanted)])}
+        {part(t.step_evidence_title, Step::Evidence, files)}
         {part(t.step_contact_title, Step::Contact, vec![
-            (t.email_label, or_dash(&d.email)),
-            (t.phone_label, or_dash(&d.phone)),
-            (t.channel_legend, channel.to_owned()),
+            (t.email_label.into(), or_dash(&d.email)),
+            (t.phone_label.into(), or_dash(&d.phone)),
+            (t.channel_legend.into(), channel.to_owned()),
         ])}
     }
 }
 
-/// "Done": the reference, the private tracking link and when the shop confirms.
+/// "Done": the reference, the private tracking link, when the shop confirms, the signed
+/// receipt to keep, and the tracker itself.
 pub fn done(
     t: &'static Messages,
     lang: Lang,
     filed: Option<Filed>,
+    endpoint: String,
     heading: NodeRef<leptos::html::H3>,
 ) -> impl IntoView {
-    let filed = filed.unwrap_or(Filed {
-        reference: String::new(),
-        tracker_url: String::new(),
-        acknowledge_on: None,
-    });
-    let confirm = filed.acknowledge_on.map(|day| {
+    let filed = filed.unwrap_or_default();
+    let confirm = filed.acknowledge_on.as_ref().map(|day| {
         t.done_confirm_by.replace(
             "{date}",
-            &device::format_date(&day, lang, DateStyle::WeekdayDayMonth),
+            &device::format_date(day, lang, DateStyle::WeekdayDayMonth),
         )
     });
+    let link = format!(
+        "{}{}",
+        device::page_url(),
+        tracking_fragment(&filed.reference, &filed.tracking_token)
+    );
+    let receipt = device::download_url(&filed.receipt, "application/json");
+    let receipt_name = format!("receipt-{}.json", filed.reference);
     view! {
         <div class="redress-done">
             <h3 class="redress-step-title" tabindex="-1" node_ref=heading>{t.done_title}</h3>
             <p>{t.done_reference}</p>
-            <p class="redress-reference">{filed.reference}</p>
+            <p class="redress-reference">{filed.reference.clone()}</p>
             {confirm.map(|text| view! { <p class="redress-confirm-by">{text}</p> })}
             <p>{t.done_tracking}</p>
-            <p><a class="redress-tracker-link" href=filed.tracker_url target="_blank" rel="noopener">{t.done_tracking_link}</a></p>
+            <p><a class="redress-tracker-link" href=link>{t.done_tracking_link}</a></p>
+            {receipt.map(|href| view! {
+                <p><a class="redress-receipt-link" href=href download=receipt_name>{t.done_receipt}</a></p>
+                <p class="redress-hint">{t.done_receipt_hint}</p>
+            })}
+            <Tracker endpoint=endpoint lang=lang reference=filed.reference token=filed.tracking_token/>
         </div>
     }
 }

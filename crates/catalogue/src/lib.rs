@@ -1,0 +1,330 @@
+//! redress-catalogue: every word the shopper widget shows, per language.
+//!
+//! One `Messages` value per language, so the compiler refuses a language with a missing
+//! key. The shopper bundle compiles in English only; `cargo xtask build` writes every
+//! other language as a pack (`key=text` lines, [`Messages::to_pack`]) that the loader
+//! fetches for the shopper's language alone, so six languages cost the bundle one.
+//! Texts hold `{name}`-style placeholders; a test checks every language has the same
+//! placeholders as English.
+
+mod catalogue;
+mod en;
+#[cfg(not(target_arch = "wasm32"))]
+mod languages;
+
+pub use catalogue::Messages;
+
+use std::sync::OnceLock;
+
+/// The one language pack of this page, installed at mount.
+static PACK: OnceLock<(Lang, Messages)> = OnceLock::new();
+
+/// Installs the pack the loader fetched for `lang`; later calls are ignored (one page,
+/// one shopper language). Keys missing from the pack read in English.
+pub fn install_pack(lang: Lang, pack: &'static str) {
+    if lang != Lang::En {
+        let _ = PACK.set((lang, Messages::from_pack(pack, &en::MESSAGES)));
+    }
+}
+
+/// Every language but English as `(language, pack text)`, for `cargo xtask build`.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn packs() -> Vec<(Lang, String)> {
+    Lang::ALL
+        .into_iter()
+        .filter(|l| *l != Lang::En)
+        .map(|l| (l, languages::compiled(l).to_pack()))
+        .collect()
+}
+
+/// A language the widget speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// English, the fallback.
+    En,
+    /// Dutch.
+    Nl,
+}
+
+impl Lang {
+    /// Every language, for tests that walk the whole catalogue.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Nl];
+
+    /// Reads a BCP 47 tag (`nl`, `nl-BE`, `EN_gb`) by its primary subtag.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.split(['-', '_']).next().unwrap_or("").trim();
+        match primary.to_ascii_lowercase().as_str() {
+            "en" => Some(Lang::En),
+            "nl" => Some(Lang::Nl),
+            _ => None,
+        }
+    }
+
+    /// The tag given to the browser's date formatting and the `lang` attribute.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Nl => "nl",
+        }
+    }
+
+    /// The locale dates and numbers are written in.
+    pub fn locale(self) -> &'static str {
+        match self {
+            Lang::En => "en-GB",
+            Lang::Nl => "nl-NL",
+        }
+    }
+
+    /// This language's strings: compiled in natively; in the browser English is compiled
+    /// in and another language comes from the pack the loader fetched ([`install_pack`]).
+    pub fn messages(self) -> &'static Messages {
+        if self == Lang::En {
+            return &en::MESSAGES;
+        }
+        if let Some((lang, messages)) = PACK.get()
+            && *lang == self
+        {
+            return messages;
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        return languages::compiled(self);
+        #[cfg(target_arch = "wasm32")]
+        return &en::MESSAGES;
+    }
+}
+
+impl Messages {
+    /// The shopper-facing text for a field error code from the core crate or the server;
+    /// an unknown code still gets a truthful generic text.
+    pub fn field_error(&self, code: &str) -> &'static str {
+        match code {
+            "order_number.missing" => self.order_number_empty,
+            "order_number.format" | "order_number.length" => self.order_number_format,
+            "email.missing" => self.email_empty,
+            "email.format" | "email.length" | "email.domain" => self.email_format,
+            "reason.missing" | "reason.unknown" => self.reason_missing,
+            "reason.not_offered" => self.reason_not_offered,
+            "reason.window_closed" => self.reason_window_closed,
+            "items.missing" => self.items_missing,
+            "items.too_many" | "items.format" => self.items_format,
+            "date.missing" => self.date_missing,
+            "date.format" => self.date_format,
+            "date.in_future" => self.date_in_future,
+            "date.before_order" => self.date_before_order,
+            "description.missing" => self.description_missing,
+            "description.too_short" => self.description_too_short,
+            "description.too_long" => self.description_too_long,
+            "description.control_character" => self.description_control,
+            "resolution.missing" | "resolution.unknown" => self.resolution_missing,
+            "resolution.not_offered" => self.resolution_not_offered,
+            "amount.missing" => self.amount_missing,
+            "amount.format" | "amount.currency" => self.amount_format,
+            "amount.not_positive" => self.amount_not_positive,
+            "amount.too_large" => self.amount_too_large,
+            "contact.missing" => self.contact_missing,
+            "contact.preferred_channel" => self.contact_channel,
+            "phone.format" | "phone.length" => self.phone_format,
+            "evidence.missing" => self.evidence_missing,
+            c if c.starts_with("evidence.") => self.evidence_invalid,
+            _ => self.field_invalid,
+        }
+    }
+
+    /// The text for a file that is not sent, with `{name}` and `{limit}` to fill in.
+    pub fn evidence_problem(&self, code: &str) -> &'static str {
+        match code {
+            "evidence.type_mismatch" => self.evidence_type_mismatch,
+            "evidence.type_not_accepted" => self.evidence_type_not_accepted,
+            "evidence.too_large" => self.evidence_too_large,
+            "evidence.total_too_large" => self.evidence_total_too_large,
+            "evidence.too_many" => self.evidence_too_many,
+            "evidence.empty" => self.evidence_empty,
+            "evidence.damaged" | "evidence.location_metadata" => self.evidence_damaged,
+            "evidence.metadata_unsupported" => self.evidence_metadata_unsupported,
+            "evidence.unreadable" => self.evidence_unreadable,
+            _ => self.evidence_refused,
+        }
+    }
+
+    /// The tracker's words for a `ComplaintState` code.
+    pub fn state_label(&self, code: &str) -> &'static str {
+        match code {
+            "received" => self.state_received,
+            "acknowledged" => self.state_acknowledged,
+            "investigation_open" => self.state_investigation_open,
+            "progress_reported" => self.state_progress_reported,
+            "resolved" => self.state_resolved,
+            "rejected" => self.state_rejected,
+            "accepted" => self.state_accepted,
+            "escalated_to_board" => self.state_escalated_to_board,
+            "board_answered" => self.state_board_answered,
+            "referred_externally" => self.state_referred_externally,
+            "withdrawn" => self.state_withdrawn,
+            _ => self.state_received,
+        }
+    }
+
+    /// The timeline's words for a `LifecycleEvent` type.
+    pub fn event_label(&self, code: &str) -> &'static str {
+        match code {
+            "acknowledged" => self.event_acknowledged,
+            "assigned" => self.event_assigned,
+            "progress_reported" => self.event_progress_reported,
+            "resolved" => self.event_resolved,
+            "rejected" => self.event_rejected,
+            "accepted" => self.event_accepted,
+            "escalated_to_board" => self.event_escalated_to_board,
+            "board_answered" => self.event_board_answered,
+            "referred_externally" => self.event_referred_externally,
+            "withdrawn" => self.event_withdrawn,
+            _ => self.event_received,
+        }
+    }
+
+    /// The name of a deadline (`DueStepKind` code).
+    pub fn due_kind_label(&self, code: &str) -> &'static str {
+        match code {
+            "acknowledgement" => self.due_acknowledgement,
+            "assignment" => self.due_assignment,
+            "board_answer" => self.due_board_answer,
+            _ => self.due_resolution,
+        }
+    }
+
+    /// The name of an escalation route or external body (their codes overlap).
+    pub fn route_label(&self, code: &str) -> &'static str {
+        match code {
+            "board" => self.route_board,
+            "trustmark" => self.route_trustmark,
+            "consumer_ombudsman" => self.route_consumer_ombudsman,
+            "adr_body" => self.route_adr_body,
+            "travel_disputes_committee" => self.route_travel_disputes_committee,
+            "european_consumer_centre" => self.route_european_consumer_centre,
+            "chargeback" | "payment_provider" => self.route_chargeback,
+            _ => self.route_small_claims_court,
+        }
+    }
+
+    /// The shopper's words for a complaint reason, by the core crate's code.
+    pub fn reason_label(&self, code: &str) -> &'static str {
+        match code {
+            "wrong_item" => self.reason_wrong_item,
+            "defective_or_damaged" => self.reason_defective,
+            "not_received" => self.reason_not_received,
+            "late_delivery" => self.reason_late,
+            "return_or_withdrawal" => self.reason_return,
+            "invoice_or_billing" => self.reason_billing,
+            _ => self.reason_other,
+        }
+    }
+
+    /// The shopper's words for a desired resolution, by the core crate's code.
+    pub fn resolution_label(&self, code: &str) -> &'static str {
+        match code {
+            "refund" => self.resolution_refund,
+            "replacement" => self.resolution_replacement,
+            "repair" => self.resolution_repair,
+            "compensation" => self.resolution_compensation,
+            "apology" => self.resolution_apology,
+            _ => self.resolution_other,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_language_leaves_a_string_empty() {
+        for lang in Lang::ALL {
+            let text = format!("{:?}", languages::compiled(lang));
+            assert!(
+                !text.contains("\"\""),
+                "{lang:?} has an empty message: {text}"
+            );
+        }
+    }
+
+    /// `{name}`, `{date}`, ... in the order they appear.
+    fn placeholders(text: &str) -> Vec<&str> {
+        let mut found: Vec<&str> = text
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .collect();
+        found.sort_unstable();
+        found
+    }
+
+    #[test]
+    fn every_language_fills_in_the_same_placeholders_as_english() {
+        let english = languages::compiled(Lang::En).entries();
+        for lang in Lang::ALL {
+            for ((key, text), (_, original)) in languages::compiled(lang)
+                .entries()
+                .into_iter()
+                .zip(&english)
+            {
+                assert_eq!(
+                    placeholders(text),
+                    placeholders(original),
+                    "{lang:?} {key}: {text:?}"
+                );
+                assert!(!text.contains('\n'), "{lang:?} {key} holds a line break");
+            }
+        }
+    }
+
+    #[test]
+    fn a_pack_reads_back_into_the_same_catalogue_and_gaps_read_in_english() {
+        for (lang, pack) in packs() {
+            let pack: &'static str = Box::leak(pack.into_boxed_str());
+            assert_eq!(
+                &Messages::from_pack(pack, languages::compiled(Lang::En)),
+                languages::compiled(lang)
+            );
+        }
+        let partial = Messages::from_pack(
+            "retry=Opnieuw\nnot_a_key=x\nbroken line\n",
+            languages::compiled(Lang::En),
+        );
+        assert_eq!(partial.retry, "Opnieuw");
+        assert_eq!(partial.back, languages::compiled(Lang::En).back);
+    }
+
+    #[test]
+    fn every_language_round_trips_through_its_tag() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_tag(lang.tag()), Some(lang));
+        }
+        assert_eq!(Lang::from_tag("NL_be"), Some(Lang::Nl));
+        assert_eq!(Lang::from_tag(""), None);
+    }
+
+    #[test]
+    fn known_error_codes_get_their_own_text_in_every_language() {
+        for lang in Lang::ALL {
+            let m = languages::compiled(lang);
+            for code in [
+                "order_number.missing",
+                "order_number.format",
+                "email.missing",
+                "email.format",
+                "reason.missing",
+                "reason.window_closed",
+                "items.missing",
+                "date.in_future",
+                "description.too_short",
+                "description.too_long",
+                "resolution.missing",
+                "amount.format",
+                "contact.missing",
+                "phone.format",
+            ] {
+                assert_ne!(m.field_error(code), m.field_invalid, "{lang:?} {code}");
+            }
+        }
+    }
+}
