@@ -1,0 +1,309 @@
+// The shop desk at /desk/: sign-in, the inbox, a complaint's view and its next steps, the
+// shopper's tracker seeing the handler, the complaint log export, Dutch, axe on each view,
+// screenshots at 1280 and 375 px.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SCREENSHOTS, openPage, startBrowser, startServer } from './harness.js';
+import { createRequire } from 'node:module';
+import { SHOP_TOKEN, fileThroughWidget, shopApi } from './flow.js';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await startBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** An ISO date `n` days from today (the browser's and the server's today agree here). */
+function daysAhead(n) {
+  return new Date(Date.now() + n * 86400000).toISOString().slice(0, 10);
+}
+
+/** A whole-page screenshot at 1280 px and at 375 px wide. */
+async function shots(page, name) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const before = page.viewportSize();
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.waitForTimeout(50);
+    await page.screenshot({ path: join(SCREENSHOTS, `desk-${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize(before);
+}
+
+/**
+ * axe-core's violations on the whole page. The desk's CSP refuses injected script tags
+ * (flow.js's way), so axe is evaluated through the DevTools protocol instead.
+ */
+async function axe(page) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const { violations } = await window.axe.run(document, { resultTypes: ['violations'] });
+    return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  });
+}
+
+/** Files a complaint through the API (the widget path is tested once, below). */
+async function fileByApi({ orderNumber = 'RD-1002', email = 'bram@example.com', reason = 'wrong_item' } = {}) {
+  const response = await fetch(`${server.url}/api/complaints`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      language: 'en',
+      draft: {
+        order_number: orderNumber, email, reason, resolution: 'refund',
+        description: 'The parcel held a blue jacket; I ordered the green one.',
+      },
+      evidence_ids: [],
+    }),
+  });
+  const body = await response.json();
+  assert.equal(response.status, 201, JSON.stringify(body));
+  return body.reference;
+}
+
+async function openDesk(context = browser.context) {
+  const opened = await openPage(context, `${server.url}/desk/`);
+  await opened.page.locator('#desk-token').waitFor();
+  return opened;
+}
+
+async function signIn(page, token = SHOP_TOKEN) {
+  await page.locator('#desk-token').fill(token);
+  await page.locator('.signin button[type=submit]').click();
+}
+
+async function openComplaint(page, reference) {
+  await page.locator('#inbox-search').fill(reference);
+  await page.locator('.filters button[type=submit]').click();
+  await page.locator(`.inbox-table a.reference:text-is("${reference}")`).click();
+  await page.locator('#complaint-title').waitFor();
+  assert.equal(await page.locator('#complaint-title').textContent(), reference);
+}
+
+/** The event kinds the complaint view offers a form for. */
+const offered = (page) => page.locator('details.action').evaluateAll((all) => all.map((d) => d.dataset.event));
+
+/** Opens the form of `kind`, fills `fields` (suffix -> value), submits, waits for "Saved". */
+async function record(page, kind, fields) {
+  await page.locator(`details.action-${kind} summary`).click();
+  for (const [suffix, value] of Object.entries(fields)) {
+    const control = page.locator(`#${kind}-${suffix}`);
+    if (await control.evaluate((el) => el.tagName === 'SELECT')) await control.selectOption(value);
+    else await control.fill(value);
+  }
+  const events = await page.locator('.timeline .event').count();
+  await page.locator(`details.action-${kind} button[type=submit]`).click();
+  await page.locator(`.timeline .event >> nth=${events}`).waitFor();
+  assert.match(await page.locator('.notice.success').textContent(), /^Saved: /);
+}
+
+const stateShown = (page) => page.locator('.complaint-head .state').textContent();
+
+describe('the shop desk', () => {
+  test('sign-in: a wrong token gets a clear message, the right one opens the inbox, sign-out forgets it', async () => {
+    const { page, problems } = await openDesk();
+    assert.deepEqual(await axe(page), []);
+    await shots(page, 'signin');
+
+    await page.locator('.signin button[type=submit]').click();
+    assert.equal(await page.locator('#desk-token-error').textContent(), 'Enter the desk token.');
+    await signIn(page, 'not-the-shop-token');
+    const alert = page.locator('.signin [role=alert] .notice');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /This token is not right/);
+    assert.equal(await page.evaluate(() => sessionStorage.getItem('redress-desk-token')), null);
+
+    await signIn(page);
+    await page.locator('#inbox-title').waitFor();
+    assert.equal(await page.evaluate(() => sessionStorage.getItem('redress-desk-token')), SHOP_TOKEN);
+    // A reload keeps the tab signed in.
+    await page.reload();
+    await page.locator('#inbox-title').waitFor();
+
+    await page.locator('.sign-out').click();
+    await page.locator('#desk-token').waitFor();
+    assert.equal(await page.evaluate(() => sessionStorage.getItem('redress-desk-token')), null);
+    assert.deepEqual(problems.filter((p) => !p.includes('401')), []);
+    await page.close();
+  });
+
+  test('a complaint filed through the widget is in the inbox; acknowledged at the desk, the shopper sees the handler and date', async () => {
+    const shop = await openPage(browser.context, `${server.url}/`);
+    const reference = await fileThroughWidget(shop.page);
+    const trackerHref = await shop.page.locator('[data-redress=launcher] .redress-tracker-link').getAttribute('href');
+    const token = /[0-9a-f]{32}/.exec(trackerHref)?.[0];
+    assert.ok(token, `a tracking token in ${trackerHref}`);
+    await shop.page.close();
+
+    const { page } = await openDesk();
+    await signIn(page);
+    const row = page.locator('.inbox-table tbody tr', { has: page.locator(`a.reference:text-is("${reference}")`) });
+    await row.waitFor();
+    assert.match(await row.textContent(), /RD-1001/);
+    assert.match(await row.textContent(), /anna@example\.com/);
+    assert.match(await row.textContent(), /Defective or damaged/);
+    assert.match(await row.textContent(), /Received/);
+    assert.match(await page.locator('.counts').textContent(), /\d+ complaints, \d+ open, 0 overdue/);
+    assert.deepEqual(await axe(page), []);
+    await shots(page, 'inbox');
+
+    await openComplaint(page, reference);
+    await page.locator('.receipt-result .verified').waitFor();
+    assert.match(await page.locator('.receipt-result').textContent(), /Valid: signed with the shop's key/);
+    assert.equal(await stateShown(page), 'Received');
+    // The core lifecycle decides: before an acknowledgement names a handler, no assignment.
+    assert.deepEqual(await offered(page), ['acknowledged', 'resolved', 'rejected']);
+    assert.deepEqual(await axe(page), []);
+    await shots(page, 'complaint');
+
+    // The core's own checks, before anything is sent.
+    await page.locator('details.action-acknowledged summary').click();
+    await page.locator('details.action-acknowledged button[type=submit]').click();
+    assert.equal(await page.locator('#acknowledged-handler-error').textContent(), 'Fill this in.');
+    assert.equal(await page.locator('#acknowledged-expected-error').textContent(), 'Choose a date.');
+    assert.deepEqual(await axe(page), []);
+    await shots(page, 'acknowledge-form');
+
+    const expected = daysAhead(6);
+    await page.locator('#acknowledged-handler').fill('Sanne de Vries');
+    await page.locator('#acknowledged-expected').fill(expected);
+    await page.locator('details.action-acknowledged button[type=submit]').click();
+    await page.locator('.timeline .event >> nth=1').waitFor();
+    assert.equal(await page.locator('.notice.success').textContent(), 'Saved: Acknowledged.');
+    assert.equal(await stateShown(page), 'Acknowledged');
+    assert.match(await page.locator('.timeline').textContent(), /Sanne de Vries/);
+    assert.deepEqual(await offered(page), ['assigned', 'progress_reported', 'resolved', 'rejected']);
+
+    // The shopper, in a browser of their own, sees who handles it and when to expect an answer.
+    const shopper = await startBrowser();
+    try {
+      const tracker = await shopper.context.newPage();
+      const answer = await tracker.goto(`${server.url}/api/complaints/${reference}?token=${token}`);
+      const view = (await answer.json()).tracking;
+      assert.equal(view.handler, 'Sanne de Vries');
+      assert.equal(view.expected_answer_on, expected);
+      assert.equal(view.status, 'acknowledged');
+    } finally {
+      await shopper.close();
+    }
+    await page.close();
+  });
+
+  test('progress, resolve and reject; a forbidden step is not offered and the API refuses it; the export holds it all', async () => {
+    const resolved = await fileByApi();
+    const rejected = await fileByApi({ orderNumber: 'RD-1001', email: 'anna@example.com', reason: 'late_delivery' });
+    const { page } = await openDesk();
+    await signIn(page);
+    await page.locator('#inbox-title').waitFor();
+
+    await openComplaint(page, resolved);
+    await record(page, 'acknowledged', { handler: 'Jan Jansen', expected: daysAhead(5) });
+    await record(page, 'progress_reported', { message: 'The warehouse is checking the returned jacket.', expected: daysAhead(9) });
+    assert.equal(await stateShown(page), 'Progress reported');
+    await page.locator('details.action-resolved summary').click();
+    await page.locator('details.action-resolved button[type=submit]').click();
+    assert.equal(await page.locator('#resolved-remedy-error').textContent(), 'Choose a remedy.');
+    assert.equal(await page.locator('#resolved-conclusions-error').textContent(), 'Fill this in.');
+    await page.locator('details.action-resolved summary').click();
+    await record(page, 'resolved', {
+      remedy: 'refund', amount: '24,99',
+      investigation: 'We compared the packing slip with the order.',
+      conclusions: 'The wrong colour was picked.',
+      actions: 'Refunded in full; the picking list now shows colours.',
+    });
+    assert.equal(await stateShown(page), 'Resolved');
+    // The shop has answered: what is left is the shopper's (accept, escalate).
+    assert.deepEqual(await offered(page), []);
+    assert.match(await page.locator('.actions').textContent(), /No step is open for the shop now/);
+    assert.match(await page.locator('.timeline').textContent(), /Refund \(24\.99 EUR\)/);
+    assert.deepEqual(await axe(page), []);
+    await shots(page, 'resolved');
+
+    // Forced through the API anyway: refused by the core lifecycle.
+    const forced = await shopApi(server, `/shop/complaints/${resolved}/events`, {
+      method: 'POST', body: { event: { type: 'assigned', handler: 'Eve' } },
+    });
+    assert.equal(forced.status, 409);
+    assert.equal(forced.body.error, 'transition.not_allowed');
+
+    await page.locator('.back a').click();
+    await openComplaint(page, rejected);
+    await record(page, 'rejected', { reasons: 'The carrier delivered within the promised window; see the scan of 3 May.' });
+    assert.equal(await stateShown(page), 'Rejected');
+    assert.ok(!(await offered(page)).includes('rejected'));
+
+    // The inbox filters by state and finds by e-mail.
+    await page.locator('.back a').click();
+    await page.locator('#inbox-state').selectOption('rejected');
+    await page.locator(`.inbox-table a.reference:text-is("${rejected}")`).waitFor();
+    assert.equal(await page.locator('.inbox-table tbody tr').count(), 1);
+    await page.locator('#inbox-state').selectOption('');
+    await page.locator('#inbox-search').fill('bram@example');
+    await page.locator('.filters button[type=submit]').click();
+    await page.locator(`.inbox-table a.reference:text-is("${resolved}")`).waitFor();
+    assert.equal(await page.locator('.inbox-table tbody tr').count(), 1);
+
+    // The complaint log, as the handler downloads it.
+    const [csvDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('.desk-header button', { hasText: 'Export log (CSV)' }).click(),
+    ]);
+    assert.equal(csvDownload.suggestedFilename(), 'complaints.csv');
+    const csv = readFileSync(await csvDownload.path(), 'utf8');
+    const rows = csv.trim().split('\r\n');
+    assert.match(rows[0], /^reference,order_number,email,reason,status,handler,filed_at,event_number,event_at,actor,event,details$/);
+    const resolvedRows = rows.filter((r) => r.startsWith(`${resolved},`));
+    assert.deepEqual(resolvedRows.map((r) => r.split(',')[10]), ['received', 'acknowledged', 'progress_reported', 'resolved']);
+    assert.ok(resolvedRows.every((r) => r.includes(',resolved,Jan Jansen,')));
+    assert.ok(rows.some((r) => r.startsWith(`${rejected},`) && r.includes(',shop,rejected,')));
+
+    const [jsonDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('.desk-header button', { hasText: 'Export log (JSON)' }).click(),
+    ]);
+    const log = JSON.parse(readFileSync(await jsonDownload.path(), 'utf8'));
+    const entry = log.complaints.find((c) => c.reference === resolved);
+    assert.equal(entry.status, 'resolved');
+    const last = entry.timeline.at(-1).event;
+    assert.equal(last.remedy.amount.minor_units, 2499);
+    assert.equal(last.outcome.conclusions, 'The wrong colour was picked.');
+    assert.ok(entry.receipt.signature);
+    await page.close();
+  });
+
+  test('in Dutch: the inbox and a complaint, axe clean', async () => {
+    const reference = await fileByApi({ reason: 'not_received' });
+    const { page } = await openDesk();
+    await signIn(page);
+    await page.locator('#inbox-title').waitFor();
+    await page.locator('.desk-header button[lang=nl]').click();
+    await page.locator('#inbox-title:text-is("Klachten")').waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'nl');
+    assert.deepEqual(await axe(page), []);
+    await shots(page, 'inbox-nl');
+    await page.locator('#inbox-search').fill(reference);
+    await page.locator('.filters button[type=submit]').click();
+    await page.locator(`.inbox-table a.reference:text-is("${reference}")`).click();
+    await page.locator('#complaint-title').waitFor();
+    assert.equal(await stateShown(page), 'Ontvangen');
+    assert.match(await page.locator('#s-timeline').textContent(), /Verloop/);
+    await page.locator('.receipt-result .verified').waitFor();
+    assert.deepEqual(await axe(page), []);
+    await shots(page, 'complaint-nl');
+    // Back to English for the next run of this browser profile.
+    await page.locator('.desk-header button[lang=en]').click();
+    await page.close();
+  });
+});
