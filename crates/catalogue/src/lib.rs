@@ -44,11 +44,19 @@ pub enum Lang {
     En,
     /// Dutch.
     Nl,
+    /// French, for shoppers in France, Belgium and Luxembourg.
+    Fr,
+    /// German, for shoppers in Germany, Austria, Belgium and Luxembourg.
+    De,
+    /// West Frisian, the second official language of the Netherlands (Fryslân).
+    Fy,
+    /// Russian, for the many Russian-speaking shoppers across the EU.
+    Ru,
 }
 
 impl Lang {
     /// Every language, for tests that walk the whole catalogue.
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Nl];
+    pub const ALL: [Lang; 6] = [Lang::En, Lang::Nl, Lang::Fr, Lang::De, Lang::Fy, Lang::Ru];
 
     /// Reads a BCP 47 tag (`nl`, `nl-BE`, `EN_gb`) by its primary subtag.
     pub fn from_tag(tag: &str) -> Option<Lang> {
@@ -56,6 +64,10 @@ impl Lang {
         match primary.to_ascii_lowercase().as_str() {
             "en" => Some(Lang::En),
             "nl" => Some(Lang::Nl),
+            "fr" => Some(Lang::Fr),
+            "de" => Some(Lang::De),
+            "fy" => Some(Lang::Fy),
+            "ru" => Some(Lang::Ru),
             _ => None,
         }
     }
@@ -65,6 +77,10 @@ impl Lang {
         match self {
             Lang::En => "en",
             Lang::Nl => "nl",
+            Lang::Fr => "fr",
+            Lang::De => "de",
+            Lang::Fy => "fy",
+            Lang::Ru => "ru",
         }
     }
 
@@ -73,6 +89,10 @@ impl Lang {
         match self {
             Lang::En => "en-GB",
             Lang::Nl => "nl-NL",
+            Lang::Fr => "fr-FR",
+            Lang::De => "de-DE",
+            Lang::Fy => "fy-NL",
+            Lang::Ru => "ru-RU",
         }
     }
 
@@ -300,7 +320,92 @@ mod tests {
             assert_eq!(Lang::from_tag(lang.tag()), Some(lang));
         }
         assert_eq!(Lang::from_tag("NL_be"), Some(Lang::Nl));
+        assert_eq!(Lang::from_tag("fr-BE"), Some(Lang::Fr));
+        assert_eq!(Lang::from_tag("de-AT"), Some(Lang::De));
+        assert_eq!(Lang::from_tag("fy_NL"), Some(Lang::Fy));
+        assert_eq!(Lang::from_tag("RU-ru"), Some(Lang::Ru));
+        assert_eq!(Lang::from_tag("frr"), None);
         assert_eq!(Lang::from_tag(""), None);
+    }
+
+    #[test]
+    fn every_language_has_its_own_tag_and_a_locale_in_that_language() {
+        for lang in Lang::ALL {
+            assert!(lang.locale().starts_with(&format!("{}-", lang.tag())));
+            assert_eq!(
+                Lang::ALL.iter().filter(|l| l.tag() == lang.tag()).count(),
+                1,
+                "{lang:?}"
+            );
+        }
+    }
+
+    /// Texts that may read the same as English in another language: the word is the
+    /// same there ("Status:" in Dutch, German and Frisian; "Contact" in Dutch).
+    const SAME_AS_ENGLISH: &[&str] = &["tracker_status", "step_contact_title"];
+
+    /// A few identical texts pass (a new key an engineer could not yet translate); more
+    /// means a language was copied from English and forgotten.
+    const UNTRANSLATED_AT_MOST: usize = 3;
+
+    #[test]
+    fn no_language_is_left_in_english() {
+        let english = languages::compiled(Lang::En).entries();
+        for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
+            let untranslated: Vec<&str> = languages::compiled(lang)
+                .entries()
+                .into_iter()
+                .zip(&english)
+                .filter(|((key, text), (_, original))| {
+                    text == original && !SAME_AS_ENGLISH.contains(key)
+                })
+                .map(|((key, _), _)| key)
+                .collect();
+            assert!(
+                untranslated.len() <= UNTRANSLATED_AT_MOST,
+                "{lang:?} still reads in English for {untranslated:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn file_names_are_quoted_the_way_each_language_quotes() {
+        for lang in Lang::ALL {
+            let quoted = match lang {
+                Lang::En | Lang::Nl | Lang::Fy => "“{name}”",
+                Lang::Fr => "«\u{a0}{name}\u{a0}»",
+                Lang::De => "„{name}“",
+                Lang::Ru => "«{name}»",
+            };
+            for (key, text) in languages::compiled(lang).entries() {
+                if text.contains("{name}") && key.starts_with("evidence_") {
+                    assert!(text.contains(quoted), "{lang:?} {key}: {text:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn french_punctuation_keeps_its_no_break_space() {
+        for (key, text) in languages::compiled(Lang::Fr).entries() {
+            for mark in [':', ';', '?', '!', '%', '»'] {
+                assert!(
+                    !text.contains(&format!(" {mark}")),
+                    "fr {key}: a plain space before {mark:?} can wrap: {text:?}"
+                );
+                if text.contains(mark) {
+                    assert!(
+                        text.contains(&format!("\u{a0}{mark}")),
+                        "fr {key}: {mark:?} without its no-break space: {text:?}"
+                    );
+                }
+            }
+            assert!(!text.contains("« "), "fr {key}: {text:?}");
+            assert!(
+                !text.contains('\''),
+                "fr {key}: straight apostrophe in {text:?}"
+            );
+        }
     }
 
     #[test]
