@@ -20,7 +20,11 @@
   // The launcher's own words, before the wasm (and its catalogue) is loaded.
   var WORDS = {
     en: { open: 'Problem with an order?', dialog: 'Complaint about an order', close: 'Close', loading: 'Loading…', failed: 'The complaint form could not load. Check your connection and try again.', retry: 'Try again' },
-    nl: { open: 'Probleem met een bestelling?', dialog: 'Klacht over een bestelling', close: 'Sluiten', loading: 'Laden…', failed: 'Het klachtformulier kon niet laden. Controleer je verbinding en probeer het opnieuw.', retry: 'Opnieuw proberen' }
+    nl: { open: 'Probleem met een bestelling?', dialog: 'Klacht over een bestelling', close: 'Sluiten', loading: 'Laden…', failed: 'Het klachtformulier kon niet laden. Controleer je verbinding en probeer het opnieuw.', retry: 'Opnieuw proberen' },
+    fr: { open: 'Un problème avec une commande\u00a0?', dialog: 'Réclamation concernant une commande', close: 'Fermer', loading: 'Chargement…', failed: 'Le formulaire de réclamation n’a pas pu se charger. Vérifiez votre connexion et réessayez.', retry: 'Réessayer' },
+    de: { open: 'Problem mit einer Bestellung?', dialog: 'Beschwerde zu einer Bestellung', close: 'Schließen', loading: 'Wird geladen…', failed: 'Das Beschwerdeformular konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.', retry: 'Erneut versuchen' },
+    fy: { open: 'Probleem mei in bestelling?', dialog: 'Klacht oer in bestelling', close: 'Slute', loading: 'Laden…', failed: 'It klachtformulier koe net laden wurde. Kontrolearje jo ferbining en besykje it opnij.', retry: 'Opnij besykje' },
+    ru: { open: 'Проблема с заказом?', dialog: 'Жалоба на заказ', close: 'Закрыть', loading: 'Загрузка…', failed: 'Не удалось загрузить форму жалобы. Проверьте подключение и попробуйте ещё раз.', retry: 'Повторить' }
   };
 
   var script = document.currentScript;
