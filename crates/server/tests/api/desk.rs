@@ -245,3 +245,22 @@ async fn evidence_downloads_are_attachments_the_browser_never_sniffs() {
         "attachment; filename=\"notes.txt\""
     );
 }
+
+#[tokio::test]
+async fn the_cores_receipt_check_accepts_the_servers_receipts_and_refuses_an_altered_one() {
+    let server = TestServer::start();
+    let reference = file(&server, "RD-1001", "anna@example.com", "wrong_item").await;
+    let read = json(shop_get(&server, &format!("/api/shop/complaints/{reference}")).await).await;
+    let key = json(shop_get(&server, "/api/receipt-key").await).await;
+    let key = key["public_key"].as_str().unwrap();
+    let receipt = read["receipt"].to_string();
+    let verified = redress_core::receipt::verify_receipt(&receipt, key).unwrap();
+    assert_eq!(verified.reference(), reference);
+    let altered = receipt.replace("wrong_item", "other");
+    assert_eq!(
+        redress_core::receipt::verify_receipt(&altered, key)
+            .unwrap_err()
+            .code(),
+        "receipt.bad_signature"
+    );
+}
