@@ -130,3 +130,73 @@ describe('filing a complaint', () => {
     await page.close();
   });
 });
+
+describe('keyboard only', () => {
+  /**
+   * Presses Tab until the element with id `target` (or, for a button, that text) has
+   * focus; fails if it cannot be reached.
+   */
+  async function tabTo(page, target) {
+    for (let i = 0; i < 40; i += 1) {
+      const focused = await page.evaluate(() => {
+        const active = document.querySelector('[data-redress=launcher]').shadowRoot.activeElement;
+        return { id: active?.id, text: active?.textContent?.trim() };
+      });
+      if (focused.id === target || focused.text === target) return;
+      await page.keyboard.press('Tab');
+    }
+    assert.fail(`${target} cannot be reached with Tab`);
+  }
+
+  test('a complaint can be filed with the keyboard alone', async () => {
+    const { page } = await openPage(browser.context, `${server.url}/`);
+    await page.evaluate(() => localStorage.clear());
+    await page.reload({ waitUntil: 'load' });
+    await page.locator(`${w} .redress-launcher`).focus();
+    await page.keyboard.press('Enter');
+    await page.locator(`${w} #redress-order-number`).waitFor();
+    await tabTo(page, 'redress-order-number');
+    await page.keyboard.type('RD-1001');
+    await tabTo(page, 'redress-email');
+    await page.keyboard.type('anna@example.com');
+    await page.keyboard.press('Enter');
+    await page.locator(title).waitFor();
+
+    await tabTo(page, 'redress-reason-0');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.locator(`${w} #redress-reason-1`).isChecked(), true, 'arrows choose within the group');
+    await tabTo(page, 'redress-item-0');
+    await page.keyboard.press('Space');
+    assert.equal(await page.locator(`${w} #redress-item-0`).isChecked(), true);
+    await tabTo(page, 'redress-incident-date');
+    // Typed as the browser's date field takes it (en-US: month, day, year).
+    const day = new Date(Date.now() - 2 * 86400000);
+    const pad = (n) => String(n).padStart(2, '0');
+    await page.keyboard.type(`${pad(day.getUTCMonth() + 1)}${pad(day.getUTCDate())}${day.getUTCFullYear()}`);
+    assert.equal(await page.locator(`${w} #redress-incident-date`).inputValue(), day.toISOString().slice(0, 10));
+    await tabTo(page, 'redress-description');
+    await page.keyboard.type('The lid does not close any more since the second day.');
+    await tabTo(page, 'Continue');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('[data-redress=launcher]').shadowRoot
+      .querySelector('.redress-step-title')?.textContent === 'What you want');
+
+    await tabTo(page, 'redress-resolution-0');
+    await page.keyboard.press('Space');
+    // Enter in a radio group submits the step's form, like any form field.
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('[data-redress=launcher]').shadowRoot
+      .querySelector('.redress-step-title')?.textContent === 'Photos and documents');
+    await tabTo(page, 'redress-evidence-files');
+    await tabTo(page, 'Continue');
+    await page.keyboard.press('Enter');
+    await page.locator(`${w} #redress-contact-email`).waitFor();
+    await tabTo(page, 'redress-contact-email');
+    await page.keyboard.press('Enter');
+    await page.locator(`${w} .redress-review-part`).first().waitFor();
+    await tabTo(page, 'Send complaint');
+    await page.keyboard.press('Enter');
+    await page.locator(`${w} .redress-reference`).waitFor();
+    await page.close();
+  });
+});

@@ -25,32 +25,49 @@ function freePort() {
   });
 }
 
-/** Starts redress-server with the demo orders; resolves once it says it listens. */
+/**
+ * Starts redress-server with the demo orders; resolves once it says it listens.
+ * `halt()` stops it but keeps its port and data, and `resume()` starts it again there:
+ * a server that is down for a while, then back, as a shopper's browser meets it.
+ */
 export async function startServer() {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'redress-e2e-'));
-  const child = spawn(SERVER_BIN, [
-    '--listen', `127.0.0.1:${port}`, '--data-dir', dataDir, '--demo',
-    '--www-dir', join(ROOT, 'www'), '--pkg-dir', join(ROOT, 'pkg'),
-  ], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let child;
   let log = '';
-  const url = await new Promise((ok, fail) => {
+  const launch = () => new Promise((ok, fail) => {
+    child = spawn(SERVER_BIN, [
+      '--listen', `127.0.0.1:${port}`, '--data-dir', dataDir, '--demo',
+      '--www-dir', join(ROOT, 'www'), '--pkg-dir', join(ROOT, 'pkg'),
+    ], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let started = false;
+    const from = log.length;
     const onData = (chunk) => {
       log += chunk;
-      const found = /listening on (http:\/\/\S+)/.exec(log);
-      if (found) ok(found[1].replace(/\/$/, ''));
+      const found = /listening on (http:\/\/\S+)/.exec(log.slice(from));
+      if (found && !started) {
+        started = true;
+        ok(found[1].replace(/\/$/, ''));
+      }
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', (chunk) => { log += chunk; });
-    child.once('exit', (code) => fail(new Error(`redress-server exited (${code}):\n${log}`)));
+    child.once('exit', (code) => { if (!started) fail(new Error(`redress-server exited (${code}):\n${log}`)); });
     child.once('error', fail);
   });
+  const halt = async () => {
+    if (child.exitCode !== null) return;
+    child.kill('SIGTERM');
+    await new Promise((ok) => (child.exitCode !== null ? ok() : child.once('exit', ok)));
+  };
+  const url = await launch();
   return {
     url,
     log: () => log,
+    halt,
+    async resume() { await launch(); },
     async stop() {
-      child.kill('SIGTERM');
-      await new Promise((ok) => (child.exitCode !== null ? ok() : child.once('exit', ok)));
+      await halt();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

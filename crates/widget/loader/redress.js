@@ -16,6 +16,8 @@
   var WASM_SRI = '__REDRESS_WASM_SRI__';
   var CSS = '__REDRESS_CSS__';
   var CSS_SRI = '__REDRESS_CSS_SRI__';
+  // Language packs besides English: {"nl": {"path": ..., "integrity": ...}}.
+  var LANGS = JSON.parse('__REDRESS_LANGS__');
 
   // The launcher's own words, before the wasm (and its catalogue) is loaded.
   var WORDS = {
@@ -52,6 +54,23 @@
       booting.catch(function () { booting = null; });
     }
     return booting;
+  }
+
+  // The shopper's language pack, fetched beside the wasm; English needs none. A pack
+  // that fails to load leaves the widget in English rather than not at all.
+  var packs = {};
+  function pack(lang) {
+    var primary = String(lang || '').toLowerCase().split(/[-_]/)[0];
+    var entry = LANGS[primary];
+    if (!entry) return Promise.resolve('');
+    if (!packs[primary]) {
+      packs[primary] = fetch(base + entry.path, { integrity: entry.integrity }).then(function (r) {
+        if (!r.ok) throw new Error('language pack: HTTP ' + r.status);
+        return r.text();
+      });
+      packs[primary].catch(function () { packs[primary] = null; });
+    }
+    return packs[primary].catch(function () { return ''; });
   }
 
   // Host sizing that must hold before the stylesheet arrives (zero layout shift). A
@@ -102,8 +121,10 @@
     var status = el('p', 'redress-loading', w.loading);
     status.setAttribute('role', 'status');
     target.appendChild(status);
-    boot().then(function (glue) {
+    Promise.all([boot(), pack(config.lang)]).then(function (loaded) {
+      var glue = loaded[0];
       target.textContent = '';
+      config.pack = loaded[1];
       glue.mount(target, config);
       if (onMounted) onMounted();
     }, function (error) {
@@ -171,7 +192,7 @@
     }
     button.addEventListener('click', function () { panel.hidden ? open() : shut(); });
     // Start fetching as the pointer heads for the button: the click then waits less.
-    button.addEventListener('pointerenter', function () { boot().catch(function () {}); }, { once: true });
+    button.addEventListener('pointerenter', function () { boot().catch(function () {}); pack(config.lang); }, { once: true });
     close.addEventListener('click', shut);
     panel.addEventListener('keydown', function (event) {
       if (event.key === 'Escape') shut();

@@ -67,8 +67,42 @@ pub enum FilingOutcome {
     Refused(Vec<(String, String)>),
 }
 
+/// A withdrawal the shop recorded: what the shopper is shown and can keep.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Withdrawn {
+    pub reference: String,
+    /// The exact receipt time, RFC 3339 UTC.
+    pub received_at: String,
+    /// The day the refund is due by, `YYYY-MM-DD`.
+    pub refund_due: String,
+    /// The items withdrawn from.
+    pub items: Vec<String>,
+    /// Items the right of withdrawal does not cover (an excluded category).
+    pub kept: Vec<String>,
+    /// The signed receipt, as the JSON the shopper downloads.
+    pub receipt: String,
+}
+
+/// The server's answer to a withdrawal: recorded, or refused with field errors.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WithdrawalOutcome {
+    Recorded(Withdrawn),
+    Refused(Vec<(String, String)>),
+}
+
 #[cfg(target_arch = "wasm32")]
-pub use browser::{fetch_policy, file_complaint, get_text, lookup_order};
+pub use browser::{fetch_policy, file_complaint, get_text, lookup_order, withdraw};
+
+/// Outside the browser there is no `fetch`.
+#[cfg(not(target_arch = "wasm32"))]
+pub async fn withdraw(
+    _endpoint: &str,
+    _idempotency_key: &str,
+    _language: &str,
+    _draft_json: &str,
+) -> Result<WithdrawalOutcome, ApiError> {
+    Err(ApiError::Network)
+}
 
 /// Outside the browser there is no `fetch`.
 #[cfg(not(target_arch = "wasm32"))]
@@ -208,25 +242,79 @@ mod browser {
                     receipt,
                 }))
             }
-            422 => {
-                let fields = json
-                    .ok()
-                    .and_then(|j| Reflect::get(&j, &"fields".into()).ok())
-                    .filter(Array::is_array)
-                    .map(|list| {
-                        Array::from(&list)
-                            .iter()
-                            .filter_map(|f| Some((text(&f, &["field"])?, text(&f, &["code"])?)))
-                            .collect::<Vec<_>>()
-                    })
-                    .unwrap_or_default();
-                if fields.is_empty() {
-                    Err(ApiError::Status(422))
-                } else {
-                    Ok(FilingOutcome::Refused(fields))
-                }
-            }
+            422 => refused_fields(json).map(FilingOutcome::Refused),
             status => Err(ApiError::Status(status)),
+        }
+    }
+
+    /// `POST {endpoint}/withdrawals` with the withdrawal draft, under its idempotency key.
+    pub async fn withdraw(
+        endpoint: &str,
+        idempotency_key: &str,
+        language: &str,
+        draft_json: &str,
+    ) -> Result<WithdrawalOutcome, ApiError> {
+        let draft = JSON::parse(draft_json).map_err(|_| ApiError::Malformed)?;
+        let body = Object::new();
+        set(&body, "language", language);
+        let _ = Reflect::set(&body, &"draft".into(), &draft);
+        let url = format!("{endpoint}/withdrawals");
+        let response = send_json(&url, &body, Some(idempotency_key)).await?;
+        let json = read_json(&response).await;
+        match response.status() {
+            200 | 201 => {
+                let json = json?;
+                let list = |key: &str, inner: Option<&str>| -> Vec<String> {
+                    Reflect::get(&json, &key.into())
+                        .ok()
+                        .filter(Array::is_array)
+                        .map(|l| {
+                            Array::from(&l)
+                                .iter()
+                                .filter_map(|v| match inner {
+                                    Some(k) => text(&v, &[k]),
+                                    None => v.as_string(),
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default()
+                };
+                let receipt = Reflect::get(&json, &"receipt".into())
+                    .ok()
+                    .and_then(|r| JSON::stringify(&r).ok())
+                    .and_then(|r| r.as_string())
+                    .unwrap_or_default();
+                Ok(WithdrawalOutcome::Recorded(Withdrawn {
+                    reference: text(&json, &["reference"]).ok_or(ApiError::Malformed)?,
+                    received_at: text(&json, &["received_at"]).unwrap_or_default(),
+                    refund_due: text(&json, &["refund_due"]).unwrap_or_default(),
+                    items: list("items", None),
+                    kept: list("kept", Some("name")),
+                    receipt,
+                }))
+            }
+            422 => refused_fields(json).map(WithdrawalOutcome::Refused),
+            status => Err(ApiError::Status(status)),
+        }
+    }
+
+    /// A 422's `fields: [{field, code}]`; none at all is a refusal without a field.
+    fn refused_fields(json: Result<JsValue, ApiError>) -> Result<Vec<(String, String)>, ApiError> {
+        let fields = json
+            .ok()
+            .and_then(|j| Reflect::get(&j, &"fields".into()).ok())
+            .filter(Array::is_array)
+            .map(|list| {
+                Array::from(&list)
+                    .iter()
+                    .filter_map(|f| Some((text(&f, &["field"])?, text(&f, &["code"])?)))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default();
+        if fields.is_empty() {
+            Err(ApiError::Status(422))
+        } else {
+            Ok(fields)
         }
     }
 

@@ -9,6 +9,27 @@ pub struct WidgetConfig {
     pub endpoint: String,
     /// The shopper's language: `data-lang`, else the browser's, else English.
     pub lang: Lang,
+    /// What the widget opens with (`data-mode`).
+    pub mode: Mode,
+}
+
+/// The widget's first flow, from `data-mode`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// A complaint about an order (the default).
+    Complaint,
+    /// The EU withdrawal function: "withdraw from contract here".
+    Withdraw,
+}
+
+impl Mode {
+    /// Reads `data-mode`; anything but `withdraw` is the complaint flow.
+    pub fn from_attribute(value: Option<&str>) -> Mode {
+        match value.map(str::trim) {
+            Some("withdraw") => Mode::Withdraw,
+            _ => Mode::Complaint,
+        }
+    }
 }
 
 impl WidgetConfig {
@@ -21,6 +42,7 @@ impl WidgetConfig {
         WidgetConfig {
             endpoint: endpoint.trim().trim_end_matches('/').to_owned(),
             lang,
+            mode: Mode::Complaint,
         }
     }
 
@@ -33,11 +55,14 @@ impl WidgetConfig {
                 .and_then(|v| v.as_string())
         };
         let browser = web_sys::window().and_then(|w| w.navigator().language());
-        WidgetConfig::new(
-            &read("endpoint").unwrap_or_default(),
-            read("lang").as_deref(),
-            browser.as_deref(),
-        )
+        WidgetConfig {
+            mode: Mode::from_attribute(read("mode").as_deref()),
+            ..WidgetConfig::new(
+                &read("endpoint").unwrap_or_default(),
+                read("lang").as_deref(),
+                browser.as_deref(),
+            )
+        }
     }
 }
 
@@ -56,6 +81,13 @@ mod tests {
             WidgetConfig::new("x", Some("xx"), Some("yy")).lang,
             Lang::En
         );
+    }
+
+    #[test]
+    fn only_withdraw_opens_the_withdrawal_flow() {
+        assert_eq!(Mode::from_attribute(Some("withdraw")), Mode::Withdraw);
+        assert_eq!(Mode::from_attribute(Some("complaint")), Mode::Complaint);
+        assert_eq!(Mode::from_attribute(None), Mode::Complaint);
     }
 
     #[test]

@@ -9,10 +9,19 @@ use crate::start::Start;
 /// Renders the widget into `root` (an element inside the loader's shadow root).
 ///
 /// `config` is the plain object the loader builds from the script tag or the custom
-/// element: `{ endpoint: string, lang?: string }`. A missing endpoint is reported to the
+/// element: `{ endpoint: string, lang?: string, pack?: string }`, `pack` being the
+/// language pack text the loader fetched for `lang`. A missing endpoint is reported to the
 /// shopper in the widget instead of throwing, so the host page never sees an exception.
 #[wasm_bindgen]
 pub fn mount(root: web_sys::HtmlElement, config: JsValue) {
+    let pack = js_sys::Reflect::get(&config, &JsValue::from_str("pack"))
+        .ok()
+        .and_then(|p| p.as_string())
+        .unwrap_or_default();
     let config = WidgetConfig::from_js(&config);
+    if !pack.is_empty() {
+        // The pack lives as long as the page, like the compiled-in English.
+        crate::messages::install_pack(config.lang, Box::leak(pack.into_boxed_str()));
+    }
     leptos::mount::mount_to(root, move || view! { <Start config=config.clone()/> }).forget();
 }

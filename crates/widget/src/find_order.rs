@@ -10,11 +10,11 @@ use crate::config::WidgetConfig;
 use crate::field_check;
 use crate::filing::{self, FileComplaint};
 use crate::messages::{Lang, Messages};
-use crate::start::Following;
+use crate::start::{CurrentScreen, Screen};
 
 /// The lookup form and, once found, the order.
 #[component]
-pub fn FindOrder(config: WidgetConfig, following: Following) -> impl IntoView {
+pub fn FindOrder(config: WidgetConfig, screen: CurrentScreen) -> impl IntoView {
     let lang = config.lang;
     let t = lang.messages();
     let endpoint = config.endpoint;
@@ -149,13 +149,16 @@ pub fn FindOrder(config: WidgetConfig, following: Following) -> impl IntoView {
                 <div class="redress-live" role="status" aria-live="polite">
                     {move || notice().map(|text| view! { <p class="redress-notice">{text}</p> })}
                 </div>
+                <p class="redress-withdraw-entry">
+                    <button type="button" class="redress-link" on:click=move |_| screen.set(Screen::Withdraw)>{t.withdraw_entry}</button>
+                </p>
                 {(!filed_here.is_empty()).then(|| view! {
                     <h3 class="redress-subtitle">{t.your_complaints}</h3>
                     <ul class="redress-filed-here">
                         {filed_here.clone().into_iter().map(|(reference, token)| {
                             let label = t.follow_complaint.replace("{reference}", &reference);
                             view! {
-                                <li><button type="button" class="redress-link" on:click=move |_| following.set(Some((reference.clone(), token.clone())))>{label}</button></li>
+                                <li><button type="button" class="redress-link" on:click=move |_| screen.set(Screen::Track(reference.clone(), token.clone()))>{label}</button></li>
                             }
                         }).collect_view()}
                     </ul>

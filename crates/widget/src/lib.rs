@@ -14,6 +14,7 @@ pub mod find_order;
 pub mod messages;
 pub mod start;
 pub mod tracker;
+pub mod withdrawal;
 
 #[cfg(target_arch = "wasm32")]
 mod entry;

@@ -1,33 +1,53 @@
 //! What the shopper sees on opening the widget: the complaint a tracking link points at
-//! (`#redress-track=...` on the shop's page), or the order lookup that starts a new one.
+//! (`#redress-track=...` on the shop's page), the withdrawal flow (`data-mode="withdraw"`
+//! or its entry on the lookup screen), or the order lookup that starts a complaint.
 
 use leptos::prelude::*;
 
-use crate::config::WidgetConfig;
+use crate::config::{Mode, WidgetConfig};
 use crate::filing::page_fragment;
 use crate::find_order::FindOrder;
 use crate::tracker::{Tracker, parse_tracking_fragment};
+use crate::withdrawal::Withdraw;
 
-/// The complaint being followed: `(reference, token)`.
-pub type Following = RwSignal<Option<(String, String)>>;
+/// Which flow the widget shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Screen {
+    /// Following a filed complaint: `(reference, token)`.
+    Track(String, String),
+    Complaint,
+    Withdraw,
+}
+
+/// The widget's current flow, switched from inside the flows.
+pub type CurrentScreen = RwSignal<Screen>;
 
 /// The widget's first screen.
 #[component]
 pub fn Start(config: WidgetConfig) -> impl IntoView {
-    let following: Following = RwSignal::new(parse_tracking_fragment(&page_fragment()));
+    let first = match (parse_tracking_fragment(&page_fragment()), config.mode) {
+        (Some((reference, token)), _) => Screen::Track(reference, token),
+        (None, Mode::Withdraw) => Screen::Withdraw,
+        (None, Mode::Complaint) => Screen::Complaint,
+    };
+    let screen: CurrentScreen = RwSignal::new(first);
     let t = config.lang.messages();
     move || {
-        match following.get() {
-        Some((reference, token)) => view! {
+        match screen.get() {
+        Screen::Track(reference, token) => view! {
             <section class="redress-screen" lang=config.lang.tag()>
                 <Tracker endpoint=config.endpoint.clone() lang=config.lang reference=reference token=token/>
-                <button type="button" class="redress-button redress-button-secondary" on:click=move |_| following.set(None)>
+                <button type="button" class="redress-button redress-button-secondary" on:click=move |_| screen.set(Screen::Complaint)>
                     {t.new_complaint}
                 </button>
             </section>
         }
         .into_any(),
-        None => view! { <FindOrder config=config.clone() following=following/> }.into_any(),
+        Screen::Withdraw => view! {
+            <Withdraw endpoint=config.endpoint.clone() lang=config.lang on_complaint=Callback::new(move |()| screen.set(Screen::Complaint))/>
+        }
+        .into_any(),
+        Screen::Complaint => view! { <FindOrder config=config.clone() screen=screen/> }.into_any(),
     }
     }
 }

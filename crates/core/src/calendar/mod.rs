@@ -11,6 +11,7 @@ mod continental;
 mod easter;
 mod england;
 mod holiday;
+mod iso_date;
 mod year;
 
 use chrono::{Datelike, NaiveDate, Weekday};
@@ -18,6 +19,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use crate::country::Country;
 
 pub use holiday::Holiday;
+pub use iso_date::parse_iso_date;
 use year::HolidayYear;
 
 /// A country whose public holidays Redress does not know yet.

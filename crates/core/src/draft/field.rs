@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use serde::de::IntoDeserializer;
 
+use crate::calendar::parse_iso_date;
 use crate::country::Country;
 use crate::domain::{
     ComplaintReason, Currency, Description, Email, EvidenceFile, FileName, Money, OrderNumber,
@@ -263,8 +264,7 @@ pub fn date(
             Ok(None)
         };
     };
-    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| missing(field, ErrorCode::DateFormat))?;
+    let date = parse_iso_date(text).ok_or_else(|| missing(field, ErrorCode::DateFormat))?;
     if date > today {
         return Err(FieldError::with(
             field,

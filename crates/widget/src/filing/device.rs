@@ -201,3 +201,17 @@ pub fn remembered_filed(endpoint: &str) -> Vec<(String, String)> {
         .and_then(|text| serde_json::from_str(&text).ok())
         .unwrap_or_default()
 }
+
+/// A text saved in the browser under `key`, if any.
+pub fn saved_text(key: &str) -> Option<String> {
+    imp::read(key).filter(|text| !text.is_empty())
+}
+
+/// Saves `text` under `key`; an empty text forgets it.
+pub fn save_text(key: &str, text: &str) {
+    if text.is_empty() {
+        imp::remove(key);
+    } else {
+        imp::write(key, text);
+    }
+}

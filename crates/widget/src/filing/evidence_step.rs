@@ -10,14 +10,16 @@ use super::state::AttachedEvidence;
 use crate::evidence::{self, FileProblem, Prepared, UploadEvent, UploadFailure, UploadHandle};
 use crate::messages::Messages;
 
-/// A file the shopper added that is not (yet) on the complaint.
-#[derive(Clone)]
+/// A file the shopper added that is not (yet) on the complaint. Its state is a signal of
+/// its own: a progress event updates one bar, never the list (a list re-rendered under
+/// the pointer would swallow a click on Cancel).
+#[derive(Clone, Copy)]
 pub struct Pending {
     key: u32,
-    name: String,
-    state: PendingState,
-    prepared: Option<Rc<Prepared>>,
-    handle: UploadHandle,
+    name: StoredValue<String>,
+    state: RwSignal<PendingState>,
+    prepared: StoredValue<Option<Rc<Prepared>>, LocalStorage>,
+    handle: StoredValue<UploadHandle, LocalStorage>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -31,10 +33,12 @@ enum PendingState {
 impl Pending {
     /// Still working: the shopper waits before going on.
     pub fn busy(&self) -> bool {
-        matches!(
-            self.state,
-            PendingState::Preparing | PendingState::Uploading { .. }
-        )
+        self.state.with(|state| {
+            matches!(
+                state,
+                PendingState::Preparing | PendingState::Uploading { .. }
+            )
+        })
     }
 }
 
@@ -71,12 +75,14 @@ fn failure_text(t: &'static Messages, name: &str, failure: &UploadFailure) -> St
     }
 }
 
+fn find(pending: PendingFiles, key: u32) -> Option<Pending> {
+    pending.with_untracked(|list| list.iter().find(|p| p.key == key).copied())
+}
+
 fn set_state(pending: PendingFiles, key: u32, state: PendingState) {
-    pending.update(|list| {
-        if let Some(p) = list.iter_mut().find(|p| p.key == key) {
-            p.state = state;
-        }
-    });
+    if let Some(p) = find(pending, key) {
+        p.state.set(state);
+    }
 }
 
 /// Uploads a prepared file; on success it moves from `pending` onto the complaint.
@@ -113,11 +119,9 @@ fn upload(form: Form, pending: PendingFiles, key: u32, prepared: Rc<Prepared>) {
             }
         },
     );
-    pending.update(|list| {
-        if let Some(p) = list.iter_mut().find(|p| p.key == key) {
-            p.handle = handle;
-        }
-    });
+    if let Some(p) = find(pending, key) {
+        p.handle.set_value(handle);
+    }
 }
 
 /// Reads, prepares and uploads each file the shopper picked or dropped.
@@ -129,10 +133,10 @@ fn add_files(form: Form, pending: PendingFiles, files: web_sys::FileList) {
         pending.update(|list| {
             list.push(Pending {
                 key,
-                name: name.clone(),
-                state: PendingState::Preparing,
-                prepared: None,
-                handle: UploadHandle::default(),
+                name: StoredValue::new(name.clone()),
+                state: RwSignal::new(PendingState::Preparing),
+                prepared: StoredValue::new_local(None),
+                handle: StoredValue::new_local(UploadHandle::default()),
             })
         });
         leptos::task::spawn_local(async move {
@@ -142,7 +146,10 @@ fn add_files(form: Form, pending: PendingFiles, files: web_sys::FileList) {
             let in_flight: Vec<_> = pending.with_untracked(|list| {
                 list.iter()
                     .filter(|p| p.key != key)
-                    .filter_map(|p| p.prepared.as_ref().map(|x| x.file.clone()))
+                    .filter_map(|p| {
+                        p.prepared
+                            .with_value(|x| x.as_ref().map(|x| x.file.clone()))
+                    })
                     .collect()
             });
             let all: Vec<_> = counted.into_iter().chain(in_flight).collect();
@@ -158,11 +165,9 @@ fn add_files(form: Form, pending: PendingFiles, files: web_sys::FileList) {
             match outcome {
                 Ok(prepared) => {
                     let prepared = Rc::new(prepared);
-                    pending.update(|list| {
-                        if let Some(p) = list.iter_mut().find(|p| p.key == key) {
-                            p.prepared = Some(prepared.clone());
-                        }
-                    });
+                    if let Some(p) = find(pending, key) {
+                        p.prepared.set_value(Some(prepared.clone()));
+                    }
                     upload(form, pending, key, prepared);
                 }
                 Err(problem) => set_state(pending, key, PendingState::Refused(problem)),
@@ -239,7 +244,7 @@ pub fn evidence(form: Form, pending: PendingFiles) -> impl IntoView {
             <input
                 type="file"
                 id="redress-evidence-camera"
-                class="redress-file-input redress-camera"
+                class="redress-file-input redress-camera-input"
                 accept="image/*"
                 capture="environment"
                 on:change=on_pick
@@ -249,7 +254,9 @@ pub fn evidence(form: Form, pending: PendingFiles) -> impl IntoView {
         </div>
         <ul class="redress-files" aria-label=t.evidence_list>
             {move || form.filing.with(|f| f.evidence.clone()).into_iter().map(|a| attached_line(form, a)).collect_view()}
-            {move || pending.get().into_iter().map(|p| pending_line(form, pending, p)).collect_view()}
+            <For each=move || pending.get() key=|p| p.key let:item>
+                {pending_line(form, pending, item)}
+            </For>
         </ul>
     }
 }
@@ -290,48 +297,60 @@ fn megabytes_or_kb(bytes: u64) -> String {
 fn pending_line(form: Form, pending: PendingFiles, item: Pending) -> impl IntoView {
     let t = form.t;
     let key = item.key;
-    let name = item.name.clone();
-    let (status, percent) = match &item.state {
-        PendingState::Preparing => (t.evidence_preparing.to_owned(), None),
-        PendingState::Uploading { percent } => (
-            t.evidence_uploading
+    let name = item.name.get_value();
+    let state = item.state;
+    let status = move || {
+        let name = item.name.get_value();
+        match state.get() {
+            PendingState::Preparing => t.evidence_preparing.to_owned(),
+            PendingState::Uploading { percent } => t
+                .evidence_uploading
                 .replace("{percent}", &percent.to_string()),
-            Some(*percent),
-        ),
-        PendingState::Failed(failure) => (failure_text(t, &name, failure), None),
-        PendingState::Refused(problem) => (problem_text(t, &name, problem), None),
+            PendingState::Failed(failure) => failure_text(t, &name, &failure),
+            PendingState::Refused(problem) => problem_text(t, &name, &problem),
+        }
     };
-    let trouble = matches!(
-        item.state,
-        PendingState::Failed(_) | PendingState::Refused(_)
-    );
-    let retry = matches!(item.state, PendingState::Failed(_))
-        .then_some(item.prepared.clone())
-        .flatten();
-    let cancel =
-        matches!(item.state, PendingState::Uploading { .. }).then_some(item.handle.clone());
+    let percent = move || match state.get() {
+        PendingState::Uploading { percent } => Some(percent),
+        _ => None,
+    };
+    let trouble = move || {
+        matches!(
+            state.get(),
+            PendingState::Failed(_) | PendingState::Refused(_)
+        )
+    };
+    let uploading = move || matches!(state.get(), PendingState::Uploading { .. });
+    let retryable = move || matches!(state.get(), PendingState::Failed(_));
+    let retry = move |_| {
+        if let Some(prepared) = item.prepared.get_value() {
+            upload(form, pending, key, prepared);
+        }
+    };
     let remove = move |_| pending.update(|list| list.retain(|p| p.key != key));
+    let hidden_name = name.clone();
+    let (cancel_name, retry_name) = (name.clone(), name.clone());
     view! {
         <li class="redress-file" class:redress-file-trouble=trouble>
-            <span class="redress-file-name">{item.name.clone()}</span>
-            {percent.map(|p| view! {
-                <progress class="redress-progress" max="100" value=p.to_string() aria-label=item.name.clone()></progress>
-            })}
-            <span class="redress-file-status" role=if trouble { "alert" } else { "status" }>{status}</span>
+            <span class="redress-file-name">{name.clone()}</span>
+            <Show when=move || percent().is_some()>
+                <progress class="redress-progress" max="100" value=move || percent().unwrap_or(0).to_string() aria-label=hidden_name.clone()></progress>
+            </Show>
+            <span class="redress-file-status" role=move || if trouble() { "alert" } else { "status" }>{status}</span>
             <span class="redress-file-actions">
-                {cancel.map(|handle| view! {
-                    <button type="button" class="redress-link" on:click=move |_| handle.cancel()>
-                        {t.evidence_cancel}<span class="redress-visually-hidden">": "{name.clone()}</span>
+                <Show when=uploading>
+                    <button type="button" class="redress-link" on:click=move |_| item.handle.with_value(UploadHandle::cancel)>
+                        {t.evidence_cancel}<span class="redress-visually-hidden">": "{cancel_name.clone()}</span>
                     </button>
-                })}
-                {retry.map(|prepared| view! {
-                    <button type="button" class="redress-link" on:click=move |_| upload(form, pending, key, prepared.clone())>
-                        {t.evidence_retry}<span class="redress-visually-hidden">": "{item.name.clone()}</span>
+                </Show>
+                <Show when=retryable>
+                    <button type="button" class="redress-link" on:click=retry>
+                        {t.evidence_retry}<span class="redress-visually-hidden">": "{retry_name.clone()}</span>
                     </button>
-                })}
-                {trouble.then(|| view! {
+                </Show>
+                <Show when=trouble>
                     <button type="button" class="redress-link" on:click=remove>{t.evidence_remove}</button>
-                })}
+                </Show>
             </span>
         </li>
     }

@@ -16,7 +16,8 @@ use crate::messages::{Lang, Messages};
 use state::{Placed, SavedFiling, Step, errors_on};
 
 pub use device::{
-    DateStyle, format_date, load_current, now_iso, page_fragment, page_url, remembered_filed,
+    DateStyle, download_url, format_date, load_current, new_key as device_key, now, now_iso,
+    page_fragment, page_url, remembered_filed, save_text, saved_text,
 };
 
 /// Everything the step views share; copied freely into event handlers.

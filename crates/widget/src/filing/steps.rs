@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
+use redress_core::calendar::parse_iso_date;
 use redress_core::domain::{ComplaintReason, ResolutionKind};
 use redress_core::draft::ComplaintDraft;
 use redress_core::policy::WindowStatus;
@@ -101,7 +102,7 @@ fn radios(
 }
 
 fn delivered(draft: &ComplaintDraft) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(draft.delivery_date.get(..10)?, "%Y-%m-%d").ok()
+    parse_iso_date(draft.delivery_date.get(..10)?)
 }
 
 /// "What went wrong": reason (with its window), items, incident date, description.

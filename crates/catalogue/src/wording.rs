@@ -1,0 +1,152 @@
+//! How codes become words: the core crate's and the server's stable codes (field errors,
+//! states, events, routes) mapped to the catalogue's keys.
+
+use crate::Messages;
+
+impl Messages {
+    /// The shopper-facing text for a field error code from the core crate or the server;
+    /// an unknown code still gets a truthful generic text.
+    pub fn field_error(&self, code: &str) -> &'static str {
+        match code {
+            "order_number.missing" => self.order_number_empty,
+            "order_number.format" | "order_number.length" => self.order_number_format,
+            "email.missing" => self.email_empty,
+            "email.format" | "email.length" | "email.domain" => self.email_format,
+            "reason.missing" | "reason.unknown" => self.reason_missing,
+            "reason.not_offered" => self.reason_not_offered,
+            "reason.window_closed" => self.reason_window_closed,
+            "items.missing" => self.items_missing,
+            "items.too_many" | "items.format" => self.items_format,
+            "date.missing" => self.date_missing,
+            "date.format" => self.date_format,
+            "date.in_future" => self.date_in_future,
+            "date.before_order" => self.date_before_order,
+            "description.missing" => self.description_missing,
+            "description.too_short" => self.description_too_short,
+            "description.too_long" => self.description_too_long,
+            "description.control_character" => self.description_control,
+            "resolution.missing" | "resolution.unknown" => self.resolution_missing,
+            "resolution.not_offered" => self.resolution_not_offered,
+            "amount.missing" => self.amount_missing,
+            "amount.format" | "amount.currency" => self.amount_format,
+            "amount.not_positive" => self.amount_not_positive,
+            "amount.too_large" => self.amount_too_large,
+            "contact.missing" => self.contact_missing,
+            "contact.preferred_channel" => self.contact_channel,
+            "phone.format" | "phone.length" => self.phone_format,
+            "evidence.missing" => self.evidence_missing,
+            "name.missing" => self.name_missing,
+            "name.format" => self.name_format,
+            "goods.missing" => self.goods_missing,
+            "goods.format" => self.goods_format,
+            "withdrawal.disabled" => self.withdrawal_disabled,
+            "withdrawal.window_closed" => self.withdrawal_window_closed,
+            "withdrawal.nothing_eligible" | "withdrawal.item_excluded" => {
+                self.withdrawal_nothing_eligible
+            }
+            "withdrawal.item_unknown" => self.withdrawal_item_unknown,
+            c if c.starts_with("evidence.") => self.evidence_invalid,
+            _ => self.field_invalid,
+        }
+    }
+
+    /// The text for a file that is not sent, with `{name}` and `{limit}` to fill in.
+    pub fn evidence_problem(&self, code: &str) -> &'static str {
+        match code {
+            "evidence.type_mismatch" => self.evidence_type_mismatch,
+            "evidence.type_not_accepted" => self.evidence_type_not_accepted,
+            "evidence.too_large" => self.evidence_too_large,
+            "evidence.total_too_large" => self.evidence_total_too_large,
+            "evidence.too_many" => self.evidence_too_many,
+            "evidence.empty" => self.evidence_empty,
+            "evidence.damaged" | "evidence.location_metadata" => self.evidence_damaged,
+            "evidence.metadata_unsupported" => self.evidence_metadata_unsupported,
+            "evidence.unreadable" => self.evidence_unreadable,
+            _ => self.evidence_refused,
+        }
+    }
+
+    /// The tracker's words for a `ComplaintState` code.
+    pub fn state_label(&self, code: &str) -> &'static str {
+        match code {
+            "received" => self.state_received,
+            "acknowledged" => self.state_acknowledged,
+            "investigation_open" => self.state_investigation_open,
+            "progress_reported" => self.state_progress_reported,
+            "resolved" => self.state_resolved,
+            "rejected" => self.state_rejected,
+            "accepted" => self.state_accepted,
+            "escalated_to_board" => self.state_escalated_to_board,
+            "board_answered" => self.state_board_answered,
+            "referred_externally" => self.state_referred_externally,
+            "withdrawn" => self.state_withdrawn,
+            _ => self.state_received,
+        }
+    }
+
+    /// The timeline's words for a `LifecycleEvent` type.
+    pub fn event_label(&self, code: &str) -> &'static str {
+        match code {
+            "acknowledged" => self.event_acknowledged,
+            "assigned" => self.event_assigned,
+            "progress_reported" => self.event_progress_reported,
+            "resolved" => self.event_resolved,
+            "rejected" => self.event_rejected,
+            "accepted" => self.event_accepted,
+            "escalated_to_board" => self.event_escalated_to_board,
+            "board_answered" => self.event_board_answered,
+            "referred_externally" => self.event_referred_externally,
+            "withdrawn" => self.event_withdrawn,
+            _ => self.event_received,
+        }
+    }
+
+    /// The name of a deadline (`DueStepKind` code).
+    pub fn due_kind_label(&self, code: &str) -> &'static str {
+        match code {
+            "acknowledgement" => self.due_acknowledgement,
+            "assignment" => self.due_assignment,
+            "board_answer" => self.due_board_answer,
+            _ => self.due_resolution,
+        }
+    }
+
+    /// The name of an escalation route or external body (their codes overlap).
+    pub fn route_label(&self, code: &str) -> &'static str {
+        match code {
+            "board" => self.route_board,
+            "trustmark" => self.route_trustmark,
+            "consumer_ombudsman" => self.route_consumer_ombudsman,
+            "adr_body" => self.route_adr_body,
+            "travel_disputes_committee" => self.route_travel_disputes_committee,
+            "european_consumer_centre" => self.route_european_consumer_centre,
+            "chargeback" | "payment_provider" => self.route_chargeback,
+            _ => self.route_small_claims_court,
+        }
+    }
+
+    /// The shopper's words for a complaint reason, by the core crate's code.
+    pub fn reason_label(&self, code: &str) -> &'static str {
+        match code {
+            "wrong_item" => self.reason_wrong_item,
+            "defective_or_damaged" => self.reason_defective,
+            "not_received" => self.reason_not_received,
+            "late_delivery" => self.reason_late,
+            "return_or_withdrawal" => self.reason_return,
+            "invoice_or_billing" => self.reason_billing,
+            _ => self.reason_other,
+        }
+    }
+
+    /// The shopper's words for a desired resolution, by the core crate's code.
+    pub fn resolution_label(&self, code: &str) -> &'static str {
+        match code {
+            "refund" => self.resolution_refund,
+            "replacement" => self.resolution_replacement,
+            "repair" => self.resolution_repair,
+            "compensation" => self.resolution_compensation,
+            "apology" => self.resolution_apology,
+            _ => self.resolution_other,
+        }
+    }
+}

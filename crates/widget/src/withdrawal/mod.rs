@@ -1,0 +1,451 @@
+//! "Withdraw from contract here" (Art. 11a CRD): a short flow usable without an account.
+//! Name, order (looked up, or typed when the lookup fails), the items (all by default),
+//! the e-mail for the confirmation; then a separate confirmation step whose button says
+//! exactly what it does. The core crate decides whether the period is still open; past
+//! it, the shopper is offered the complaint flow instead.
+
+mod state;
+
+use leptos::prelude::*;
+use redress_core::policy::ComplaintPolicy;
+use redress_core::withdrawal::WithdrawalWindow;
+
+use crate::api::{self, ApiError, LookupOutcome, LookupQuery, WithdrawalOutcome, Withdrawn};
+use crate::filing::{DateStyle, device_key, download_url, format_date, now, save_text, saved_text};
+use crate::messages::{Lang, Messages};
+pub use state::{SavedWithdrawal, Stage};
+
+/// Everything the views share.
+#[derive(Clone, Copy)]
+struct Form {
+    t: &'static Messages,
+    lang: Lang,
+    saved: RwSignal<SavedWithdrawal>,
+    policy: StoredValue<ComplaintPolicy>,
+    attempted: RwSignal<bool>,
+    /// Field errors from the server's last answer.
+    server: RwSignal<Vec<(String, String)>>,
+}
+
+impl Form {
+    fn errors(&self) -> Vec<(String, String)> {
+        let mut errors = if self.attempted.get() {
+            self.saved
+                .with(|s| self.policy.with_value(|p| s.errors(p, now())))
+        } else {
+            Vec::new()
+        };
+        errors.extend(self.server.get());
+        errors
+    }
+
+    fn error_for(&self, field: &str) -> Option<&'static str> {
+        self.errors()
+            .into_iter()
+            .find(|(f, _)| f == field || f.starts_with(&format!("{field}[")))
+            .map(|(_, code)| self.t.field_error(&code))
+    }
+
+    fn update(&self, change: impl FnOnce(&mut SavedWithdrawal)) {
+        self.saved.update(change);
+        self.server.set(Vec::new());
+    }
+}
+
+fn storage_key(endpoint: &str) -> String {
+    format!("redress-withdrawal:{endpoint}")
+}
+
+/// The withdrawal flow. `on_complaint` switches the widget to the complaint flow.
+#[component]
+pub fn Withdraw(endpoint: String, lang: Lang, on_complaint: Callback<()>) -> impl IntoView {
+    let t = lang.messages();
+    let policy = RwSignal::new(None::<Result<ComplaintPolicy, ApiError>>);
+    {
+        let endpoint = endpoint.clone();
+        leptos::task::spawn_local(async move {
+            let answer = api::fetch_policy(&endpoint).await.and_then(|json| {
+                ComplaintPolicy::from_served_json(&json).map_err(|_| ApiError::Malformed)
+            });
+            policy.set(Some(answer));
+        });
+    }
+    view! {
+        <section class="redress-screen" lang=lang.tag() aria-labelledby="redress-withdraw-title">
+            <h2 id="redress-withdraw-title" class="redress-title">{t.withdraw_title}</h2>
+            {move || match policy.get() {
+                None => view! { <p class="redress-notice" role="status">{t.policy_loading}</p> }.into_any(),
+                Some(Err(_)) => view! { <p class="redress-notice redress-notice-error" role="alert">{t.policy_failed}</p> }.into_any(),
+                Some(Ok(policy)) => view! {
+                    <WithdrawalForm policy=policy endpoint=endpoint.clone() lang=lang on_complaint=on_complaint/>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn WithdrawalForm(
+    policy: ComplaintPolicy,
+    endpoint: String,
+    lang: Lang,
+    on_complaint: Callback<()>,
+) -> impl IntoView {
+    let t = lang.messages();
+    let key = storage_key(&endpoint);
+    let saved = saved_text(&key)
+        .and_then(|text| serde_json::from_str::<SavedWithdrawal>(&text).ok())
+        .unwrap_or_else(|| SavedWithdrawal::start(device_key()));
+    let form = Form {
+        t,
+        lang,
+        saved: RwSignal::new(saved),
+        policy: StoredValue::new(policy),
+        attempted: RwSignal::new(false),
+        server: RwSignal::new(Vec::new()),
+    };
+    let done = RwSignal::new(None::<Withdrawn>);
+    let failed = RwSignal::new(None::<ApiError>);
+    {
+        let key = key.clone();
+        Effect::new(move |first: Option<()>| {
+            let text = form
+                .saved
+                .with(|s| serde_json::to_string(s).unwrap_or_default());
+            if first.is_some() && done.with_untracked(Option::is_none) {
+                save_text(&key, &text);
+            }
+        });
+    }
+    let lookup = {
+        let endpoint = endpoint.clone();
+        Action::new_local(move |query: &LookupQuery| {
+            let (endpoint, query) = (endpoint.clone(), query.clone());
+            async move { api::lookup_order(&endpoint, &query).await }
+        })
+    };
+    Effect::new(move |_| match lookup.value().get() {
+        Some(Ok(LookupOutcome::Found(order))) => form.update(|s| {
+            s.order = Some(order);
+            s.typed_contract = false;
+        }),
+        Some(Ok(LookupOutcome::NotFound)) => form.update(|s| {
+            s.order = None;
+            s.typed_contract = true;
+        }),
+        _ => {}
+    });
+    let submit = {
+        let endpoint = endpoint.clone();
+        Action::new_local(move |(key, json): &(String, String)| {
+            let (endpoint, key, json) = (endpoint.clone(), key.clone(), json.clone());
+            async move { api::withdraw(&endpoint, &key, lang.tag(), &json).await }
+        })
+    };
+    Effect::new(move |_| match submit.value().get() {
+        Some(Ok(WithdrawalOutcome::Recorded(withdrawn))) => {
+            save_text(&key, "");
+            done.set(Some(withdrawn));
+        }
+        Some(Ok(WithdrawalOutcome::Refused(fields))) => {
+            form.server.set(fields);
+            form.saved.update(|s| s.stage = Stage::Details);
+        }
+        Some(Err(error)) => failed.set(Some(error)),
+        None => {}
+    });
+    let pending = submit.pending();
+    let heading = NodeRef::<leptos::html::H3>::new();
+    let stage = Memo::new(move |_| form.saved.with(|s| s.stage));
+    Effect::new(move |previous: Option<Stage>| {
+        let now_stage = stage.get();
+        if previous.is_some_and(|p| p != now_stage) || done.with(Option::is_some) {
+            request_animation_frame(move || {
+                if let Some(h) = heading.get_untracked() {
+                    let _ = h.focus();
+                }
+            });
+        }
+        now_stage
+    });
+
+    let on_continue = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match stage.get_untracked() {
+            Stage::Details => {
+                form.attempted.set(true);
+                let blocking = form
+                    .saved
+                    .with_untracked(|s| form.policy.with_value(|p| !s.errors(p, now()).is_empty()));
+                let looked_up = form
+                    .saved
+                    .with_untracked(|s| s.order.is_some() || s.typed_contract);
+                if !looked_up {
+                    let query = form.saved.with_untracked(|s| LookupQuery {
+                        order_number: s.draft.order_number.clone(),
+                        email: s.draft.lookup_email.clone(),
+                    });
+                    lookup.dispatch_local(query);
+                } else if !blocking {
+                    form.attempted.set(false);
+                    form.saved.update(|s| s.stage = Stage::Confirm);
+                }
+            }
+            Stage::Confirm => {
+                if pending.get_untracked() {
+                    return;
+                }
+                failed.set(None);
+                let (key, json) = form.saved.with_untracked(|s| {
+                    (
+                        s.idempotency_key.clone(),
+                        serde_json::to_string(&s.draft).unwrap_or_default(),
+                    )
+                });
+                submit.dispatch_local((key, json));
+            }
+        }
+    };
+
+    view! {
+        <Show when=move || done.with(Option::is_none) fallback=move || recorded(t, lang, done.get().unwrap_or_default(), heading)>
+            <p class="redress-intro">{t.withdraw_intro}</p>
+            <h3 class="redress-step-title" tabindex="-1" node_ref=heading>
+                {move || if stage.get() == Stage::Details { t.withdraw_details_title } else { t.withdraw_confirm_title }}
+            </h3>
+            <form class="redress-form" novalidate on:submit=on_continue>
+                {move || match stage.get() {
+                    Stage::Details => details(form, on_complaint).into_any(),
+                    Stage::Confirm => confirm(form).into_any(),
+                }}
+                <div class="redress-actions">
+                    <Show when=move || stage.get() == Stage::Confirm>
+                        <button type="button" class="redress-button redress-button-secondary" on:click=move |_| form.saved.update(|s| s.stage = Stage::Details)>
+                            {t.back}
+                        </button>
+                    </Show>
+                    <button type="submit" class="redress-button" disabled=move || pending.get() aria-busy=move || pending.get().to_string()>
+                        {move || match (stage.get(), pending.get(), form.saved.with(|s| s.order.is_some() || s.typed_contract)) {
+                            (Stage::Confirm, true, _) => t.submitting,
+                            (Stage::Confirm, false, _) => t.withdraw_confirm_button,
+                            (Stage::Details, _, false) => t.lookup_submit,
+                            (Stage::Details, _, true) => t.next,
+                        }}
+                    </button>
+                </div>
+            </form>
+            <div class="redress-live" role="status" aria-live="polite">
+                {move || lookup.value().get().and_then(|answer| match answer {
+                    Ok(LookupOutcome::NotFound) => Some(t.withdraw_not_found),
+                    Err(ApiError::Status(429)) => Some(t.lookup_rate_limited),
+                    Err(_) => Some(t.lookup_failed),
+                    Ok(LookupOutcome::Found(_)) => None,
+                }).map(|text| view! { <p class="redress-notice">{text}</p> })}
+                {move || failed.get().map(|error| {
+                    let text = match error {
+                        ApiError::Network => t.submit_failed,
+                        _ => t.submit_refused,
+                    };
+                    view! { <p class="redress-notice redress-notice-error">{text}</p> }
+                })}
+            </div>
+        </Show>
+    }
+}
+
+/// What a text input of the form is: its id, the draft field its errors name, and the
+/// words around it.
+#[derive(Clone, Copy)]
+struct Input {
+    id: &'static str,
+    field: &'static str,
+    label: &'static str,
+    hint: Option<&'static str>,
+    input_type: &'static str,
+    autocomplete: &'static str,
+}
+
+/// One labelled text input bound to a draft field, with its hint and error.
+fn text_input(
+    form: Form,
+    input: Input,
+    get: fn(&SavedWithdrawal) -> String,
+    set: fn(&mut SavedWithdrawal, String),
+) -> impl IntoView {
+    let Input {
+        id,
+        field,
+        label,
+        hint,
+        input_type,
+        autocomplete,
+    } = input;
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if hint.is_some() {
+                ids.push(hint_id.clone());
+            }
+            if form.error_for(field).is_some() {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="redress-field" class:redress-invalid=move || form.error_for(field).is_some()>
+            <label for=id>{label}</label>
+            {hint.map(|h| view! { <p class="redress-hint" id=hint_id.clone()>{h}</p> })}
+            <input
+                id=id
+                type=input_type
+                autocomplete=autocomplete
+                aria-invalid=move || form.error_for(field).is_some().to_string()
+                aria-describedby=described
+                prop:value=move || form.saved.with(get)
+                on:input:target=move |ev| { let v = ev.target().value(); form.update(|s| set(s, v)) }
+            />
+            {move || form.error_for(field).map(|text| view! { <p class="redress-error" id=error_id.clone()>{text}</p> })}
+        </div>
+    }
+}
+
+fn details(form: Form, on_complaint: Callback<()>) -> impl IntoView {
+    let t = form.t;
+    let lang = form.lang;
+    let window = move || {
+        form.saved
+            .with(|s| form.policy.with_value(|p| s.window(p, now())))
+    };
+    let items = move || {
+        form.saved.with(|s| {
+            s.order
+                .as_ref()
+                .map(|o| o.items.clone())
+                .unwrap_or_default()
+        })
+    };
+    let typed = move || form.saved.with(|s| s.typed_contract);
+    view! {
+        {form.error_for("withdrawal").map(|text| view! { <p class="redress-notice redress-notice-error" role="alert">{text}</p> })}
+        {text_input(form, Input { id: "redress-w-name", field: "name", label: t.withdraw_name_label, hint: None, input_type: "text", autocomplete: "name" }, |s| s.draft.name.clone(), |s, v| s.draft.name = v)}
+        {text_input(form, Input { id: "redress-w-order", field: "order_number", label: t.order_number_label, hint: Some(t.order_number_hint), input_type: "text", autocomplete: "off" }, |s| s.draft.order_number.clone(), |s, v| { s.draft.order_number = v; s.order = None; s.typed_contract = false; })}
+        {text_input(form, Input { id: "redress-w-lookup-email", field: "lookup_email", label: t.email_label, hint: Some(t.email_hint), input_type: "email", autocomplete: "email" }, |s| s.draft.lookup_email.clone(), |s, v| {
+            if s.draft.email.is_empty() || s.draft.email == s.draft.lookup_email { s.draft.email = v.clone(); }
+            s.draft.lookup_email = v; s.order = None; s.typed_contract = false;
+        })}
+        {move || window().map(|w| match w {
+            WithdrawalWindow::Open { last_day, .. } => view! {
+                <p class="redress-notice redress-window-open">{t.withdraw_open_until.replace("{date}", &format_date(&last_day.to_string(), lang, DateStyle::WeekdayDayMonth))}</p>
+            }.into_any(),
+            WithdrawalWindow::NotStarted => view! { <p class="redress-notice redress-window-open">{t.withdraw_not_started}</p> }.into_any(),
+            WithdrawalWindow::Closed { last_day } => view! {
+                <div class="redress-notice redress-notice-error" role="alert">
+                    <p>{t.withdraw_closed.replace("{date}", &format_date(&last_day.to_string(), lang, DateStyle::DayMonthYear))}</p>
+                    <button type="button" class="redress-button redress-button-secondary" on:click=move |_| on_complaint.run(())>{t.withdraw_complain_instead}</button>
+                </div>
+            }.into_any(),
+        })}
+        <Show when=move || !items().is_empty()>
+            <fieldset class="redress-fieldset">
+                <legend>{t.withdraw_items_legend}</legend>
+                <p class="redress-hint">{t.withdraw_items_hint}</p>
+                {move || items().into_iter().enumerate().map(|(i, item)| {
+                    let id = format!("redress-w-item-{i}");
+                    let name = item.name.clone();
+                    let shown = item.name.clone();
+                    view! {
+                        <div class="redress-choice">
+                            <input type="checkbox" id=id.clone()
+                                prop:checked=move || form.saved.with(|s| s.draft.items.is_empty() || s.draft.items.contains(&shown))
+                                on:change:target=move |ev| {
+                                    let on = ev.target().checked();
+                                    let name = name.clone();
+                                    form.update(move |s| {
+                                        let all: Vec<String> = s.order.as_ref().map(|o| o.items.iter().map(|i| i.name.clone()).collect()).unwrap_or_default();
+                                        let mut chosen = if s.draft.items.is_empty() { all.clone() } else { s.draft.items.clone() };
+                                        chosen.retain(|n| *n != name);
+                                        if on { chosen.push(name); }
+                                        // All chosen is written as "all" (empty), what the server reads as every line.
+                                        s.draft.items = if chosen.len() == all.len() { Vec::new() } else { chosen };
+                                    });
+                                }
+                            />
+                            <label for=id>{item.quantity}"× "{item.name}</label>
+                        </div>
+                    }
+                }).collect_view()}
+            </fieldset>
+        </Show>
+        <Show when=typed>
+            <p class="redress-hint">{t.withdraw_typed_intro}</p>
+            {text_input(form, Input { id: "redress-w-order-date", field: "order_date", label: t.withdraw_order_date_label, hint: None, input_type: "date", autocomplete: "off" }, |s| s.draft.order_date.clone(), |s, v| s.draft.order_date = v)}
+            {text_input(form, Input { id: "redress-w-goods", field: "goods", label: t.withdraw_goods_label, hint: Some(t.withdraw_goods_hint), input_type: "text", autocomplete: "off" }, |s| s.draft.goods.clone(), |s, v| s.draft.goods = v)}
+        </Show>
+        <Show when=move || form.saved.with(|s| s.order.is_some() || s.typed_contract)>
+            {text_input(form, Input { id: "redress-w-email", field: "email", label: t.withdraw_email_label, hint: Some(t.withdraw_email_hint), input_type: "email", autocomplete: "email" }, |s| s.draft.email.clone(), |s, v| s.draft.email = v)}
+        </Show>
+    }
+}
+
+fn confirm(form: Form) -> impl IntoView {
+    let t = form.t;
+    let s = form.saved.get_untracked();
+    let items = match &s.order {
+        Some(order) if s.draft.items.is_empty() => order
+            .items
+            .iter()
+            .map(|i| i.name.clone())
+            .collect::<Vec<_>>()
+            .join(", "),
+        Some(_) => s.draft.items.join(", "),
+        None => s.draft.goods.clone(),
+    };
+    let rows = vec![
+        (t.withdraw_name_label, s.draft.name.clone()),
+        (t.order_number_label, s.draft.order_number.clone()),
+        (t.withdraw_items_legend, items),
+        (t.withdraw_email_label, s.draft.email.clone()),
+    ];
+    view! {
+        <p>{t.withdraw_confirm_intro}</p>
+        <dl class="redress-review-list redress-review-part">
+            {rows.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
+        </dl>
+    }
+}
+
+fn recorded(
+    t: &'static Messages,
+    lang: Lang,
+    withdrawn: Withdrawn,
+    heading: NodeRef<leptos::html::H3>,
+) -> impl IntoView {
+    let received = format_date(&withdrawn.received_at, lang, DateStyle::DateTime);
+    let refund = format_date(&withdrawn.refund_due, lang, DateStyle::DayMonthYear);
+    let receipt = download_url(&withdrawn.receipt, "application/json");
+    let receipt_name = format!("withdrawal-{}.json", withdrawn.reference);
+    view! {
+        <div class="redress-done">
+            <h3 class="redress-step-title" tabindex="-1" node_ref=heading>{t.withdraw_done_title}</h3>
+            <p>{t.done_reference}</p>
+            <p class="redress-reference">{withdrawn.reference.clone()}</p>
+            <p class="redress-withdrawn-at">{t.withdraw_received_at.replace("{time}", &received)}</p>
+            <p class="redress-confirm-by">{t.withdraw_refund_by.replace("{date}", &refund)}</p>
+            {(!withdrawn.items.is_empty()).then(|| view! {
+                <p>{t.withdraw_items_legend}": "{withdrawn.items.join(", ")}</p>
+            })}
+            {(!withdrawn.kept.is_empty()).then(|| view! {
+                <p>{t.withdraw_kept}": "{withdrawn.kept.join(", ")}</p>
+            })}
+            <p>{t.withdraw_email_sent}</p>
+            {receipt.map(|href| view! {
+                <p><a class="redress-receipt-link" href=href download=receipt_name>{t.done_receipt}</a></p>
+                <p class="redress-hint">{t.done_receipt_hint}</p>
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,160 @@
+//! The withdrawal form between renders: the draft, its idempotency key, what the lookup
+//! found, and the core crate's verdict. Plain Rust, tested natively.
+
+use chrono::{DateTime, Utc};
+use redress_core::calendar::parse_iso_date;
+use redress_core::policy::ComplaintPolicy;
+use redress_core::withdrawal::{
+    OrderFacts, OrderItem, WithdrawalDraft, WithdrawalWindow, validate_withdrawal,
+    withdrawal_window,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::api::FoundOrder;
+
+/// Where the shopper is in the withdrawal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Stage {
+    /// Name, order, items, e-mail.
+    Details,
+    /// The separate confirmation step the law asks for.
+    Confirm,
+}
+
+/// A withdrawal in progress, saved in the browser.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedWithdrawal {
+    pub stage: Stage,
+    /// Generated once; a retry reuses it, so a withdrawal is recorded once.
+    pub idempotency_key: String,
+    pub draft: WithdrawalDraft,
+    /// The order the shop's lookup found; `None` when the shopper types the contract.
+    pub order: Option<FoundOrder>,
+    /// The lookup found nothing: the contract details are typed instead.
+    #[serde(default)]
+    pub typed_contract: bool,
+}
+
+impl SavedWithdrawal {
+    /// A fresh withdrawal.
+    pub fn start(idempotency_key: String) -> SavedWithdrawal {
+        SavedWithdrawal {
+            stage: Stage::Details,
+            idempotency_key,
+            draft: WithdrawalDraft::default(),
+            order: None,
+            typed_contract: false,
+        }
+    }
+
+    /// The order as the core crate judges it; item categories are unknown to the lookup,
+    /// so every item counts as eligible and the shop's own check decides on arrival.
+    pub fn facts(&self) -> Option<OrderFacts> {
+        self.order.as_ref().map(|order| OrderFacts {
+            delivered_on: order
+                .delivered_on
+                .as_deref()
+                .and_then(|d| parse_iso_date(d.get(..10)?)),
+            items: order
+                .items
+                .iter()
+                .map(|item| OrderItem {
+                    name: item.name.clone(),
+                    category: None,
+                })
+                .collect(),
+        })
+    }
+
+    /// Whether the period is open, and until when; `None` before an order is found.
+    pub fn window(&self, policy: &ComplaintPolicy, now: DateTime<Utc>) -> Option<WithdrawalWindow> {
+        let facts = self.facts()?;
+        Some(withdrawal_window(facts.delivered_on, policy, now))
+    }
+
+    /// The core crate's errors as `(field, code)`, in form order.
+    pub fn errors(&self, policy: &ComplaintPolicy, now: DateTime<Utc>) -> Vec<(String, String)> {
+        let facts = self.facts();
+        match validate_withdrawal(&self.draft, policy, facts.as_ref(), now) {
+            Ok(_) => Vec::new(),
+            Err(errors) => errors
+                .into_iter()
+                .map(|e| (e.field().to_owned(), e.code().as_str().to_owned()))
+                .collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::OrderItem as Line;
+    use chrono::TimeZone;
+
+    fn found(delivered: &str) -> FoundOrder {
+        FoundOrder {
+            order_number: "RD-1001".into(),
+            placed_on: Some("2026-11-01".into()),
+            delivered_on: Some(delivered.into()),
+            items: vec![Line {
+                name: "Kettle".into(),
+                quantity: 1,
+            }],
+        }
+    }
+
+    fn filled(order: Option<FoundOrder>) -> SavedWithdrawal {
+        let mut saved = SavedWithdrawal::start("k".into());
+        saved.draft = WithdrawalDraft {
+            name: "Anna de Vries".into(),
+            order_number: "RD-1001".into(),
+            lookup_email: "anna@example.com".into(),
+            email: "anna@example.com".into(),
+            ..WithdrawalDraft::default()
+        };
+        saved.order = order;
+        saved
+    }
+
+    #[test]
+    fn within_fourteen_days_of_delivery_the_withdrawal_is_complete() {
+        let policy = ComplaintPolicy::default();
+        let now = Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap();
+        let saved = filled(Some(found("2026-11-14")));
+        assert!(saved.window(&policy, now).unwrap().is_open());
+        assert_eq!(saved.errors(&policy, now), []);
+    }
+
+    #[test]
+    fn past_the_period_the_core_crate_says_closed_with_the_last_day() {
+        let policy = ComplaintPolicy::default();
+        let now = Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap();
+        let saved = filled(Some(found("2026-10-01T09:00:00Z")));
+        let window = saved.window(&policy, now).unwrap();
+        assert!(!window.is_open());
+        assert_eq!(window.last_day().unwrap().to_string(), "2026-10-15");
+        assert!(
+            saved
+                .errors(&policy, now)
+                .contains(&("withdrawal".into(), "withdrawal.window_closed".into()))
+        );
+    }
+
+    #[test]
+    fn without_a_found_order_the_typed_contract_details_are_required() {
+        let policy = ComplaintPolicy::default();
+        let now = Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap();
+        let mut saved = filled(None);
+        saved.typed_contract = true;
+        let fields: Vec<String> = saved
+            .errors(&policy, now)
+            .into_iter()
+            .map(|(f, _)| f)
+            .collect();
+        assert!(fields.contains(&"order_date".to_owned()), "{fields:?}");
+        assert!(fields.contains(&"goods".to_owned()), "{fields:?}");
+        saved.draft.order_date = "2026-11-02".into();
+        saved.draft.goods = "A kettle".into();
+        assert_eq!(saved.errors(&policy, now), []);
+    }
+}
