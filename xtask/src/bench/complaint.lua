@@ -1,6 +1,11 @@
 -- wrk script for `cargo xtask bench`: every request files a new complaint for demo order
--- RD-1001 with its own Idempotency-Key (run prefix, thread number, counter), so the server
--- does the full work each time instead of replaying a stored answer.
+-- RD-1001 with two evidence references and its own Idempotency-Key (run prefix, thread
+-- number, counter), so the server does the full work each time instead of replaying a
+-- stored answer. A complaint attaches its evidence once, so the bench uploads a pool of
+-- evidence pairs first (one "ID_A ID_B" per line of the pairs file); thread t of n takes
+-- lines t, t+n, t+2n... When its share runs out it starts over, and those requests are
+-- refused (422 evidence.unavailable) and counted as failed: the pool was too small.
+-- args: run prefix, pairs file, thread count, evidence draft JSON (the two files).
 local threads = {}
 
 function setup(thread)
@@ -10,16 +15,36 @@ end
 
 function init(args)
   prefix = args[1] or "run"
+  local count = tonumber(args[3]) or 1
   counter = 0
-  body = '{"language":"en","draft":{"order_number":"RD-1001","email":"anna@example.com",'
+  pairs_a = {}
+  pairs_b = {}
+  local line_number = 0
+  for line in io.lines(args[2]) do
+    if line_number % count == tid - 1 then
+      local a, b = line:match("(%S+) (%S+)")
+      table.insert(pairs_a, a)
+      table.insert(pairs_b, b)
+    end
+    line_number = line_number + 1
+  end
+  head = '{"language":"en","draft":{"order_number":"RD-1001","email":"anna@example.com",'
     .. '"reason":"defective_or_damaged","resolution":"replacement",'
-    .. '"description":"The left ear cup arrived cracked; filed by the benchmark.","evidence":[]},'
-    .. '"evidence_ids":[]}'
+    .. '"description":"The left ear cup arrived cracked; filed by the benchmark.","evidence":'
+    .. args[4] .. '},"evidence_ids":["'
 end
 
 function request()
   counter = counter + 1
   local key = prefix .. "-" .. tid .. "-" .. counter
+  local n = #pairs_a
+  local body
+  if n == 0 then
+    body = string.sub(head, 1, -2) .. ']}'
+  else
+    local i = (counter - 1) % n + 1
+    body = head .. pairs_a[i] .. '","' .. pairs_b[i] .. '"]}'
+  end
   return wrk.format("POST", "/api/complaints",
     { ["Content-Type"] = "application/json", ["Idempotency-Key"] = key }, body)
 end

@@ -8,6 +8,7 @@ use crate::shell::{Failure, output, root};
 pub struct Results {
     header: String,
     sections: Vec<String>,
+    took: Option<std::time::Duration>,
 }
 
 impl Results {
@@ -44,6 +45,7 @@ impl Results {
         Results {
             header,
             sections: Vec::new(),
+            took: None,
         }
     }
 
@@ -53,11 +55,23 @@ impl Results {
         self.sections.push(section);
     }
 
+    /// Records how long the whole run took (builds included).
+    pub fn finish(&mut self, took: std::time::Duration) {
+        println!("\nbench took {:.1} min", took.as_secs_f64() / 60.0);
+        self.took = Some(took);
+    }
+
     /// Rewrites `bench/RESULTS.md` with everything measured so far.
     pub fn write(&self) -> Result<(), Failure> {
         let dir = root().join("bench");
         std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create bench/: {e}"))?;
         let mut text = self.header.clone();
+        if let Some(took) = self.took {
+            text.push_str(&format!(
+                "- the run took {:.1} min (builds included)\n",
+                took.as_secs_f64() / 60.0
+            ));
+        }
         for section in &self.sections {
             text.push('\n');
             text.push_str(section);

@@ -8,17 +8,22 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
+use super::evidence_pool::EvidencePair;
 use super::postgres::Postgres;
 use super::report::Results;
 use crate::shell::{Failure, cargo, exec, has_program, output, root, target_dir};
 
 const CONNECTIONS: [u32; 3] = [1, 16, 128];
-const SECONDS: u32 = 10;
+const SECONDS: u32 = 8;
+/// Complaints per second assumed before the first row measures one (sizes its pool).
+const FIRST_GUESS_PER_SECOND: f64 = 800.0;
 /// The shop token of the bench's own server (not a secret: a temp data dir).
 pub const SHOP_TOKEN: &str = "bench-shop-token-0123456789";
 
 /// One wrk run: requests per second, latency percentiles in microseconds, failures.
 struct Load {
+    requests: u64,
+    /// Answered without an error status (complaints filed, for the server).
     per_second: f64,
     p50_us: u64,
     p99_us: u64,
@@ -40,14 +45,20 @@ pub fn run(results: &mut Results) -> Result<(), Failure> {
     let baseline_bin = target_dir().join("release/redress-bench-baseline");
     let script = root().join("xtask/src/bench/complaint.lua");
 
+    let pair = EvidencePair::new();
+    let evidence_json = pair.draft_json();
+
     let mut section = format!(
         "## Server throughput\n\n`wrk` {SECONDS} s per row, POST /api/complaints \
-         (no evidence references), a new Idempotency-Key per request. Baseline: an empty axum \
-         handler (`xtask/baseline`), measured right after each row. PostgreSQL is a temp \
-         cluster on this machine (default settings).\n\n\
+         with two evidence references (text files uploaded just before the row: a complaint \
+         attaches an upload once, so every request gets a pair of its own), a new \
+         Idempotency-Key per request. Baseline: an empty axum handler (`xtask/baseline`) \
+         under the same script, measured right after each row. PostgreSQL is a temp \
+         cluster on this machine (default settings). \"pool\": the pairs uploaded for the \
+         row and the upload rate reached doing so (16 clients, one connection per upload).\n\n\
          | store | connections | complaints/s | p50 | p99 | failed | baseline req/s | \
-         baseline p50 | baseline p99 | throughput ratio |\n\
-         | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"
+         baseline p50 | baseline p99 | throughput ratio | pool (uploads/s) |\n\
+         | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"
     );
     let postgres = Postgres::start(
         &std::env::temp_dir().join(format!("redress-bench-pg-{}", std::process::id())),
@@ -57,19 +68,39 @@ pub fn run(results: &mut Results) -> Result<(), Failure> {
     if let Some(pg) = &postgres {
         stores.push(("PostgreSQL", Some(pg.url.as_str())));
     }
+    let mut pool_starved = false;
     for (store, url) in stores {
         let data = tempdir(&format!("throughput-{store}"))?;
+        let pairs = data.join("pairs.txt");
+        // Sized from the fastest row so far, with a margin: a starved row shows as failed.
+        let mut expected = FIRST_GUESS_PER_SECOND;
         for connections in CONNECTIONS {
             let mut server = ServerProcess::start(&server_bin, &data, "127.0.0.1:0", url)?;
-            let filed = load(&script, &server.addr, connections, &format!("{store}-s"))?;
+            let pool = (expected * f64::from(SECONDS) * 1.3) as usize;
+            let upload_rate = pair.upload_pool(&server.addr, pool, &pairs)?;
+            let thread_count = threads(connections);
+            let args = [
+                pairs.as_os_str(),
+                thread_count.as_ref(),
+                evidence_json.as_ref(),
+            ];
+            let filed = load(
+                &script,
+                &server.addr,
+                connections,
+                &format!("{store}-s"),
+                &args,
+            )?;
             server.stop();
             let mut baseline =
                 ServerProcess::spawn(Command::new(&baseline_bin).arg("127.0.0.1:0"))?;
-            let empty = load(&script, &baseline.addr, connections, "b")?;
+            let empty = load(&script, &baseline.addr, connections, "b", &args)?;
             baseline.stop();
+            pool_starved |= filed.failed > 0 && filed.requests as usize > pool;
+            expected = expected.max(filed.per_second);
             let _ = writeln!(
                 section,
-                "| {store} | {connections} | {:.0} | {} | {} | {} | {:.0} | {} | {} | {:.3} |",
+                "| {store} | {connections} | {:.0} | {} | {} | {} | {:.0} | {} | {} | {:.3} | {pool} ({upload_rate:.0}/s) |",
                 filed.per_second,
                 ms(filed.p50_us),
                 ms(filed.p99_us),
@@ -85,22 +116,39 @@ pub fn run(results: &mut Results) -> Result<(), Failure> {
     if postgres.is_none() {
         section.push_str("\nPostgreSQL is not installed (`cargo xtask setup`): not measured.\n");
     }
+    if pool_starved {
+        section.push_str(
+            "\nA row with failures ran out of evidence pairs: its late requests were refused \
+             (422 `evidence.unavailable`), so its complaints/s is a lower bound.\n",
+        );
+    }
     drop(postgres);
-    section.push_str("\nEvidence upload throughput and peak RSS are not measured yet.\n");
     results.add(section);
     Ok(())
 }
 
-fn load(script: &Path, addr: &str, connections: u32, prefix: &str) -> Result<Load, Failure> {
-    let threads = connections.min(2).to_string();
+/// wrk threads for `connections` (at most the cores here).
+fn threads(connections: u32) -> String {
+    connections.min(2).to_string()
+}
+
+/// Runs wrk with the complaint script; `args` follow the run prefix (see the script).
+fn load(
+    script: &Path,
+    addr: &str,
+    connections: u32,
+    prefix: &str,
+    args: &[&std::ffi::OsStr],
+) -> Result<Load, Failure> {
     let run_prefix = format!("{prefix}{connections}");
     let text = output(
         Command::new("wrk")
-            .args(["-t", &threads, "-c", &connections.to_string()])
+            .args(["-t", &threads(connections), "-c", &connections.to_string()])
             .args(["-d", &format!("{SECONDS}s"), "--timeout", "10s", "-s"])
             .arg(script)
             .arg(format!("http://{addr}"))
-            .args(["--", &run_prefix]),
+            .args(["--", &run_prefix])
+            .args(args),
     )
     .ok_or_else(|| format!("wrk failed against {addr}"))?;
     let line = text
@@ -115,7 +163,8 @@ fn load(script: &Path, addr: &str, connections: u32, prefix: &str) -> Result<Loa
         return Err(format!("unexpected wrk summary `{line}`"));
     };
     Ok(Load {
-        per_second: requests as f64 / (duration_us.max(1) as f64 / 1e6),
+        requests,
+        per_second: (requests - status) as f64 / (duration_us.max(1) as f64 / 1e6),
         p50_us,
         p99_us,
         failed: status + socket,
@@ -165,7 +214,19 @@ impl ServerProcess {
         listen: &str,
         database_url: Option<&str>,
     ) -> Result<Self, Failure> {
+        Self::start_with(bin, dir, listen, database_url, &[])
+    }
+
+    /// [`start`](Self::start) with more flags (`--www-dir`, `--policy-file`...).
+    pub fn start_with(
+        bin: &Path,
+        dir: &Path,
+        listen: &str,
+        database_url: Option<&str>,
+        extra: &[&std::ffi::OsStr],
+    ) -> Result<Self, Failure> {
         let mut command = Command::new(bin);
+        command.args(extra);
         if let Some(url) = database_url {
             command.args(["--database-url", url]);
         }
@@ -210,6 +271,17 @@ impl ServerProcess {
         Ok(ServerProcess { child, addr })
     }
 
+    /// The process's peak resident memory so far (Linux `VmHWM`), in bytes.
+    pub fn peak_rss(&self) -> Option<u64> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
+        let kib: u64 = status
+            .lines()
+            .find_map(|line| line.strip_prefix("VmHWM:"))
+            .and_then(|rest| rest.split_whitespace().next())
+            .and_then(|n| n.parse().ok())?;
+        Some(kib * 1024)
+    }
+
     /// Kills the process with SIGKILL (no graceful shutdown) and reaps it.
     pub fn stop(&mut self) {
         let _ = self.child.kill();
@@ -221,6 +293,23 @@ impl Drop for ServerProcess {
     fn drop(&mut self) {
         self.stop();
     }
+}
+
+/// Runs a bench script with Node; its stdout, or what it said on stderr when it failed.
+pub fn node(command: &mut Command) -> Result<String, Failure> {
+    let out = command
+        .output()
+        .map_err(|e| format!("cannot start node: {e}"))?;
+    if out.status.success() {
+        return Ok(String::from_utf8_lossy(&out.stdout).into_owned());
+    }
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let tail: Vec<&str> = stderr.lines().rev().take(15).collect();
+    Err(format!(
+        "{}\n```\n{}\n```",
+        out.status,
+        tail.into_iter().rev().collect::<Vec<_>>().join("\n")
+    ))
 }
 
 fn free_port() -> Result<u16, Failure> {

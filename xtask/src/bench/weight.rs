@@ -49,8 +49,7 @@ pub fn run(results: &mut Results) -> Result<Result<(), Failure>, Failure> {
     let all = total("brotli");
     let _ = writeln!(
         section,
-        "\nBudget: total {} of {} brotli ({:.0} %), loader {} of {} brotli ({:.0} %). \
-         The desk has no separate bundle yet.",
+        "\nBudget: total {} of {} brotli ({:.0} %), loader {} of {} brotli ({:.0} %).",
         kb(all),
         kb(TOTAL_BUDGET),
         percent(all, TOTAL_BUDGET),
@@ -60,6 +59,7 @@ pub fn run(results: &mut Results) -> Result<Result<(), Failure>, Failure> {
     );
     section.push_str(&contributors());
     results.add(section);
+    results.add(desk());
 
     let mut broken = Vec::new();
     if all > TOTAL_BUDGET {
@@ -81,6 +81,47 @@ pub fn run(results: &mut Results) -> Result<Result<(), Failure>, Failure> {
     } else {
         Err(broken.join("; "))
     })
+}
+
+/// The shop desk's bundle, from `pkg/desk/manifest.json` (same format as the widget's).
+/// No budget: staff load it, not the shop's visitors, but its weight is still published.
+fn desk() -> String {
+    let path = root().join("pkg/desk/manifest.json");
+    let manifest: Option<Value> = std::fs::read_to_string(&path)
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok());
+    let Some(manifest) = manifest else {
+        return "## Weight (desk)\n\nNot measured: `pkg/desk/manifest.json` does not exist \
+                (the desk bundle is not built by this commit's `cargo xtask build`).\n"
+            .to_owned();
+    };
+    let mut section = String::from(
+        "## Weight (desk)\n\nThe shop desk's own bundle (`pkg/desk/`), loaded by the shop's \
+         staff only, never by the shopper widget. No budget.\n\n\
+         | part | file | raw | gzip | brotli |\n| --- | --- | ---: | ---: | ---: |\n",
+    );
+    if let Some(files) = manifest["files"].as_object() {
+        for (role, file) in files {
+            let size = |kind: &str| kb(file[kind].as_u64().unwrap_or(0));
+            let _ = writeln!(
+                section,
+                "| {role} | `{}` | {} | {} | {} |",
+                file["path"].as_str().unwrap_or("?"),
+                size("bytes"),
+                size("gzip"),
+                size("brotli")
+            );
+        }
+    }
+    let total = |kind: &str| kb(manifest["total"][kind].as_u64().unwrap_or(0));
+    let _ = writeln!(
+        section,
+        "| **total** | | {} | {} | **{}** |",
+        total("bytes"),
+        total("gzip"),
+        total("brotli")
+    );
+    section
 }
 
 /// The largest functions of the wasm before `wasm-opt` (it still has its name section),
