@@ -7,7 +7,9 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCREENSHOTS, openPage, startBrowser, startServer } from './harness.js';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { deflateSync } from 'node:zlib';
 import { SHOP_TOKEN, fileThroughWidget, shopApi } from './flow.js';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -55,7 +57,7 @@ async function axe(page) {
 }
 
 /** Files a complaint through the API (the widget path is tested once, below). */
-async function fileByApi({ orderNumber = 'RD-1002', email = 'bram@example.com', reason = 'wrong_item' } = {}) {
+async function fileByApi({ orderNumber = 'RD-1002', email = 'bram@example.com', reason = 'wrong_item', evidence = [] } = {}) {
   const response = await fetch(`${server.url}/api/complaints`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -64,13 +66,61 @@ async function fileByApi({ orderNumber = 'RD-1002', email = 'bram@example.com', 
       draft: {
         order_number: orderNumber, email, reason, resolution: 'refund',
         description: 'The parcel held a blue jacket; I ordered the green one.',
+        evidence: evidence.map((e) => ({ file_name: e.name, media_type: e.media_type, size_bytes: e.size_bytes, sha256: e.sha256 })),
       },
-      evidence_ids: [],
+      evidence_ids: evidence.map((e) => e.id),
     }),
   });
   const body = await response.json();
   assert.equal(response.status, 201, JSON.stringify(body));
   return body.reference;
+}
+
+/** Uploads evidence as the widget would; resolves with the server's record. */
+async function upload(bytes, mediaType, name) {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const response = await fetch(`${server.url}/api/evidence?sha256=${sha256}&name=${encodeURIComponent(name)}`, {
+    method: 'POST', headers: { 'content-type': mediaType }, body: bytes,
+  });
+  const body = await response.json();
+  assert.equal(response.status, 201, JSON.stringify(body));
+  return body;
+}
+
+/** A plain RGB PNG of `width` x `height`: a warm gradient, no metadata chunks. */
+function png(width, height) {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (bytes) => {
+    let c = 0xffffffff;
+    for (const b of bytes) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type, data) => {
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    out.write(type, 4, 'ascii');
+    data.copy(out, 8);
+    out.writeUInt32BE(crc(out.subarray(4, 8 + data.length)), 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const rows = Buffer.alloc(height * (1 + width * 3));
+  for (let y = 0; y < height; y += 1) {
+    for (let x = 0; x < width; x += 1) {
+      rows.set([200 + (x % 56), 90 + y, 40 + x], y * (1 + width * 3) + 1 + x * 3);
+    }
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 async function openDesk(context = browser.context) {
@@ -109,6 +159,12 @@ async function record(page, kind, fields) {
   assert.match(await page.locator('.notice.success').textContent(), /^Saved: /);
 }
 
+/** The references listed, once the inbox shows exactly one row (the filter's answer). */
+async function listedOnce(page) {
+  await page.waitForFunction(() => document.querySelectorAll('.inbox-table tbody tr').length === 1);
+  return page.locator('.inbox-table a.reference').allTextContents();
+}
+
 const stateShown = (page) => page.locator('.complaint-head .state').textContent();
 
 describe('the shop desk', () => {
@@ -125,7 +181,14 @@ describe('the shop desk', () => {
     assert.match(await alert.textContent(), /This token is not right/);
     assert.equal(await page.evaluate(() => sessionStorage.getItem('redress-desk-token')), null);
 
-    await signIn(page);
+    // By keyboard only: Tab to the token, type it, Enter.
+    await page.locator('#desk-token').fill('');
+    for (let i = 0; i < 6 && !(await page.evaluate(() => document.activeElement?.id === 'desk-token')); i += 1) {
+      await page.keyboard.press('Tab');
+    }
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'desk-token');
+    await page.keyboard.type(SHOP_TOKEN);
+    await page.keyboard.press('Enter');
     await page.locator('#inbox-title').waitFor();
     assert.equal(await page.evaluate(() => sessionStorage.getItem('redress-desk-token')), SHOP_TOKEN);
     // A reload keeps the tab signed in.
@@ -155,7 +218,7 @@ describe('the shop desk', () => {
     assert.match(await row.textContent(), /anna@example\.com/);
     assert.match(await row.textContent(), /Defective or damaged/);
     assert.match(await row.textContent(), /Received/);
-    assert.match(await page.locator('.counts').textContent(), /\d+ complaints, \d+ open, 0 overdue/);
+    assert.match(await page.locator('.counts').textContent(), /^\d+ in total, \d+ open, 0 overdue$/);
     assert.deepEqual(await axe(page), []);
     await shots(page, 'inbox');
 
@@ -246,14 +309,13 @@ describe('the shop desk', () => {
 
     // The inbox filters by state and finds by e-mail.
     await page.locator('.back a').click();
+    await page.locator('.inbox-table').waitFor();
     await page.locator('#inbox-state').selectOption('rejected');
-    await page.locator(`.inbox-table a.reference:text-is("${rejected}")`).waitFor();
-    assert.equal(await page.locator('.inbox-table tbody tr').count(), 1);
+    assert.deepEqual(await listedOnce(page), [rejected]);
     await page.locator('#inbox-state').selectOption('');
     await page.locator('#inbox-search').fill('bram@example');
     await page.locator('.filters button[type=submit]').click();
-    await page.locator(`.inbox-table a.reference:text-is("${resolved}")`).waitFor();
-    assert.equal(await page.locator('.inbox-table tbody tr').count(), 1);
+    assert.deepEqual(await listedOnce(page), [resolved]);
 
     // The complaint log, as the handler downloads it.
     const [csvDownload] = await Promise.all([
@@ -280,6 +342,47 @@ describe('the shop desk', () => {
     assert.equal(last.remedy.amount.minor_units, 2499);
     assert.equal(last.outcome.conclusions, 'The wrong colour was picked.');
     assert.ok(entry.receipt.signature);
+    await page.close();
+  });
+
+  test('evidence: a photo shows as a thumbnail, a PDF is only downloaded; printed, the complaint is its dossier', async () => {
+    const photo = png(96, 64);
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    const files = [await upload(photo, 'image/png', 'cracked-lid.png'), await upload(pdf, 'application/pdf', 'invoice.pdf')];
+    const reference = await fileByApi({ evidence: files });
+    const { page } = await openDesk();
+    await signIn(page);
+    await page.locator('#inbox-title').waitFor();
+    await openComplaint(page, reference);
+
+    const thumb = page.locator('.thumb img');
+    await thumb.waitFor();
+    assert.match(await thumb.getAttribute('src'), /^blob:/);
+    assert.equal(await thumb.getAttribute('alt'), 'Photo cracked-lid.png sent by the shopper');
+    await page.waitForFunction(() => document.querySelector('.thumb img')?.naturalWidth === 96);
+    const items = page.locator('.evidence-item');
+    assert.equal(await items.count(), 2);
+    const pdfItem = items.filter({ hasText: 'invoice.pdf' });
+    assert.equal(await pdfItem.locator('img').count(), 0);
+    assert.match(await pdfItem.textContent(), new RegExp(files[1].sha256));
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      pdfItem.locator('button', { hasText: 'Download invoice.pdf' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'invoice.pdf');
+    assert.deepEqual(readFileSync(await download.path()), pdf);
+    assert.deepEqual(await axe(page), []);
+    await shots(page, 'evidence');
+
+    // The dossier: no navigation or forms on paper, every event and evidence hash kept.
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('.desk-header').isVisible(), false);
+    assert.equal(await page.locator('.actions').isVisible(), false);
+    assert.equal(await page.locator('.dossier-note').isVisible(), true);
+    assert.equal(await page.locator('.timeline').isVisible(), true);
+    assert.match(await page.locator('.evidence').textContent(), new RegExp(files[0].sha256));
+    await page.screenshot({ path: join(SCREENSHOTS, 'desk-dossier-print.png'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
     await page.close();
   });
 

@@ -115,7 +115,7 @@ fn Detail(
                         <Row term=t.field_incident_date value=text(&c["incident_date"]) t=t/>
                         <Row term=t.field_wants value=wants t=t/>
                         <Row term=t.field_amount value=amount t=t/>
-                        <Row term=t.field_handler value=tracking.handler.clone() t=t/>
+                        <Row term=t.field_handler value=Some(tracking.handler.clone().unwrap_or_else(|| t.nobody_yet.to_owned())) t=t/>
                         <Row term=t.field_expected value=tracking.expected_answer_on.clone() t=t/>
                     </dl>
                     <h3>{t.field_description}</h3>

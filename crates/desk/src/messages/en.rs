@@ -35,7 +35,7 @@ pub(super) const MESSAGES: Messages = Messages {
     handler_label: "Handler",
     overdue_only: "Only overdue",
     clear_filters: "Clear filters",
-    counts_summary: "{total} complaints, {open} open, {overdue} overdue",
+    counts_summary: "{total} in total, {open} open, {overdue} overdue",
     col_reference: "Reference",
     col_order: "Order",
     col_email: "E-mail",

@@ -35,7 +35,7 @@ pub(super) const MESSAGES: Messages = Messages {
     handler_label: "Behandelaar",
     overdue_only: "Alleen te laat",
     clear_filters: "Filters wissen",
-    counts_summary: "{total} klachten, {open} open, {overdue} te laat",
+    counts_summary: "{total} in totaal, {open} open, {overdue} te laat",
     col_reference: "Kenmerk",
     col_order: "Bestelling",
     col_email: "E-mail",
