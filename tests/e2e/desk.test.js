@@ -73,8 +73,12 @@ async function fileByApi({ orderNumber = 'RD-1002', email = 'bram@example.com', 
   });
   const body = await response.json();
   assert.equal(response.status, 201, JSON.stringify(body));
+  trackingTokens.set(body.reference, body.tracking_token);
   return body.reference;
 }
+
+/** The shopper's tracking token of each complaint filed by `fileByApi`. */
+const trackingTokens = new Map();
 
 /** Uploads evidence as the widget would; resolves with the server's record. */
 async function upload(bytes, mediaType, name) {
@@ -272,7 +276,9 @@ describe('the shop desk', () => {
     await page.locator('#inbox-title').waitFor();
 
     await openComplaint(page, resolved);
-    await record(page, 'acknowledged', { handler: 'Jan Jansen', expected: daysAhead(5) });
+    await record(page, 'acknowledged', { handler: 'Sanne de Vries', expected: daysAhead(5) });
+    await record(page, 'assigned', { handler: 'Jan Jansen' });
+    assert.equal(await stateShown(page), 'Under investigation');
     await record(page, 'progress_reported', { message: 'The warehouse is checking the returned jacket.', expected: daysAhead(9) });
     assert.equal(await stateShown(page), 'Progress reported');
     await page.locator('details.action-resolved summary').click();
@@ -305,12 +311,30 @@ describe('the shop desk', () => {
     await openComplaint(page, rejected);
     await record(page, 'rejected', { reasons: 'The carrier delivered within the promised window; see the scan of 3 May.' });
     assert.equal(await stateShown(page), 'Rejected');
-    assert.ok(!(await offered(page)).includes('rejected'));
+    assert.deepEqual(await offered(page), []);
+
+    // The shopper asks the shop's board to review it; the desk records the board's answer.
+    const escalated = await fetch(`${server.url}/api/complaints/${rejected}/escalate`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: trackingTokens.get(rejected) }),
+    });
+    assert.equal(escalated.status, 200, await escalated.text());
+    await page.reload();
+    await page.locator('#complaint-title').waitFor();
+    assert.equal(await stateShown(page), 'With the board');
+    assert.deepEqual(await offered(page), ['board_answered']);
+    await record(page, 'board_answered', {
+      investigation: 'The board read the carrier scans and the shopper\'s account.',
+      conclusions: 'The delivery was on time.',
+      actions: 'None; the shop\'s answer stands.',
+    });
+    assert.equal(await stateShown(page), 'Board answered');
+    assert.match(await page.locator('.timeline').textContent(), /Board answered · .* · Board/);
 
     // The inbox filters by state and finds by e-mail.
     await page.locator('.back a').click();
     await page.locator('.inbox-table').waitFor();
-    await page.locator('#inbox-state').selectOption('rejected');
+    await page.locator('#inbox-state').selectOption('board_answered');
     assert.deepEqual(await listedOnce(page), [rejected]);
     await page.locator('#inbox-state').selectOption('');
     await page.locator('#inbox-search').fill('bram@example');
@@ -327,9 +351,10 @@ describe('the shop desk', () => {
     const rows = csv.trim().split('\r\n');
     assert.match(rows[0], /^reference,order_number,email,reason,status,handler,filed_at,event_number,event_at,actor,event,details$/);
     const resolvedRows = rows.filter((r) => r.startsWith(`${resolved},`));
-    assert.deepEqual(resolvedRows.map((r) => r.split(',')[10]), ['received', 'acknowledged', 'progress_reported', 'resolved']);
+    assert.deepEqual(resolvedRows.map((r) => r.split(',')[10]), ['received', 'acknowledged', 'assigned', 'progress_reported', 'resolved']);
     assert.ok(resolvedRows.every((r) => r.includes(',resolved,Jan Jansen,')));
     assert.ok(rows.some((r) => r.startsWith(`${rejected},`) && r.includes(',shop,rejected,')));
+    assert.ok(rows.some((r) => r.startsWith(`${rejected},`) && r.includes(',board,board_answered,')));
 
     const [jsonDownload] = await Promise.all([
       page.waitForEvent('download'),
@@ -394,6 +419,7 @@ describe('the shop desk', () => {
     await page.locator('.desk-header button[lang=nl]').click();
     await page.locator('#inbox-title:text-is("Klachten")').waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'nl');
+    assert.equal(await page.title(), 'Klachtenbalie · Redress');
     assert.deepEqual(await axe(page), []);
     await shots(page, 'inbox-nl');
     await page.locator('#inbox-search').fill(reference);

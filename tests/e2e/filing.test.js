@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, openWidget, screenshot, startBrowser, startServer } from './harness.js';
 import {
-  TITLE as title, W as w, axeViolations, fillWhatWentWrong, lookUp, shopComplaints as listed,
+  TITLE as title, W as w, axeViolations, fillWhatWentWrong, lookUp, shopComplaints as listed, waitForStep,
 } from './flow.js';
 
 let server;
@@ -67,6 +67,10 @@ describe('filing a complaint', () => {
     assert.deepEqual(await axeViolations(page), []);
     await page.locator(`${w} button[type=submit]`).click();
 
+    await waitForStep(page, 'Photos and documents');
+    await shot(page, 'filing-evidence-1280');
+    assert.deepEqual(await axeViolations(page), []);
+    await page.locator(`${w} button[type=submit]`).click();
     await page.locator(`${w} #redress-contact-email`).waitFor();
     assert.equal(await page.locator(`${w} #redress-contact-email`).inputValue(), 'anna@example.com');
     await shot(page, 'filing-contact-1280');
@@ -113,6 +117,9 @@ describe('filing a complaint', () => {
     await page.locator(`${w} input[name=redress-resolution][value=compensation]`).check();
     await page.locator(`${w} #redress-amount`).fill('12.50');
     await shot(page, 'filing-want-375');
+    await page.locator(`${w} button[type=submit]`).click();
+    await waitForStep(page, 'Photos and documents');
+    await shot(page, 'filing-evidence-375');
     await page.locator(`${w} button[type=submit]`).click();
     await page.locator(`${w} #redress-contact-email`).waitFor();
     await shot(page, 'filing-contact-375');

@@ -27,10 +27,11 @@ function freePort() {
 
 /**
  * Starts redress-server with the demo orders; resolves once it says it listens.
+ * `args` are extra command-line options (e.g. `--smtp-url`).
  * `halt()` stops it but keeps its port and data, and `resume()` starts it again there:
  * a server that is down for a while, then back, as a shopper's browser meets it.
  */
-export async function startServer() {
+export async function startServer({ args = [] } = {}) {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'redress-e2e-'));
   let child;
@@ -38,7 +39,7 @@ export async function startServer() {
   const launch = () => new Promise((ok, fail) => {
     child = spawn(SERVER_BIN, [
       '--listen', `127.0.0.1:${port}`, '--data-dir', dataDir, '--demo',
-      '--www-dir', join(ROOT, 'www'), '--pkg-dir', join(ROOT, 'pkg'),
+      '--www-dir', join(ROOT, 'www'), '--pkg-dir', join(ROOT, 'pkg'), ...args,
     ], { stdio: ['ignore', 'pipe', 'pipe'] });
     let started = false;
     const from = log.length;

@@ -21,12 +21,12 @@
 
   // The launcher's own words, before the wasm (and its catalogue) is loaded.
   var WORDS = {
-    en: { open: 'Problem with an order?', dialog: 'Complaint about an order', close: 'Close', loading: 'Loading…', failed: 'The complaint form could not load. Check your connection and try again.', retry: 'Try again' },
-    nl: { open: 'Probleem met een bestelling?', dialog: 'Klacht over een bestelling', close: 'Sluiten', loading: 'Laden…', failed: 'Het klachtformulier kon niet laden. Controleer je verbinding en probeer het opnieuw.', retry: 'Opnieuw proberen' },
-    fr: { open: 'Un problème avec une commande\u00a0?', dialog: 'Réclamation concernant une commande', close: 'Fermer', loading: 'Chargement…', failed: 'Le formulaire de réclamation n’a pas pu se charger. Vérifiez votre connexion et réessayez.', retry: 'Réessayer' },
-    de: { open: 'Problem mit einer Bestellung?', dialog: 'Beschwerde zu einer Bestellung', close: 'Schließen', loading: 'Wird geladen…', failed: 'Das Beschwerdeformular konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.', retry: 'Erneut versuchen' },
-    fy: { open: 'Probleem mei in bestelling?', dialog: 'Klacht oer in bestelling', close: 'Slute', loading: 'Laden…', failed: 'It klachtformulier koe net laden wurde. Kontrolearje jo ferbining en besykje it opnij.', retry: 'Opnij besykje' },
-    ru: { open: 'Проблема с заказом?', dialog: 'Жалоба на заказ', close: 'Закрыть', loading: 'Загрузка…', failed: 'Не удалось загрузить форму жалобы. Проверьте подключение и попробуйте ещё раз.', retry: 'Повторить' }
+    en: { withdraw: 'Withdraw from contract here', open: 'Problem with an order?', dialog: 'Complaint about an order', close: 'Close', loading: 'Loading…', failed: 'The complaint form could not load. Check your connection and try again.', retry: 'Try again' },
+    nl: { withdraw: 'Overeenkomst hier herroepen', open: 'Probleem met een bestelling?', dialog: 'Klacht over een bestelling', close: 'Sluiten', loading: 'Laden…', failed: 'Het klachtformulier kon niet laden. Controleer je verbinding en probeer het opnieuw.', retry: 'Opnieuw proberen' },
+    fr: { withdraw: 'Se rétracter du contrat ici', open: 'Un problème avec une commande\u00a0?', dialog: 'Réclamation concernant une commande', close: 'Fermer', loading: 'Chargement…', failed: 'Le formulaire de réclamation n’a pas pu se charger. Vérifiez votre connexion et réessayez.', retry: 'Réessayer' },
+    de: { withdraw: 'Vertrag hier widerrufen', open: 'Problem mit einer Bestellung?', dialog: 'Beschwerde zu einer Bestellung', close: 'Schließen', loading: 'Wird geladen…', failed: 'Das Beschwerdeformular konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.', retry: 'Erneut versuchen' },
+    fy: { withdraw: 'Oerienkomst hjir herroppe', open: 'Probleem mei in bestelling?', dialog: 'Klacht oer in bestelling', close: 'Slute', loading: 'Laden…', failed: 'It klachtformulier koe net laden wurde. Kontrolearje jo ferbining en besykje it opnij.', retry: 'Opnij besykje' },
+    ru: { withdraw: 'Отказаться от договора здесь', open: 'Проблема с заказом?', dialog: 'Жалоба на заказ', close: 'Закрыть', loading: 'Загрузка…', failed: 'Не удалось загрузить форму жалобы. Проверьте подключение и попробуйте ещё раз.', retry: 'Повторить' }
   };
 
   var script = document.currentScript;
@@ -141,10 +141,10 @@
     });
   }
 
-  function configFrom(endpoint, lang) {
+  function configFrom(endpoint, lang, mode) {
     var absolute = '';
     try { absolute = endpoint ? new URL(endpoint, location.href).href.replace(/\/+$/, '') : ''; } catch (e) { absolute = ''; }
-    return { endpoint: absolute, lang: pageLang(lang) };
+    return { endpoint: absolute, lang: pageLang(lang), mode: mode === 'withdraw' ? 'withdraw' : 'complaint' };
   }
 
   // Script-tag mode: a launcher button bottom right that opens the widget panel.
@@ -153,7 +153,8 @@
     var host = el('div');
     host.setAttribute('data-redress', 'launcher');
     var root = shadow(host);
-    var button = el('button', 'redress-launcher', w.open);
+    var withdraw = config.mode === 'withdraw';
+    var button = el('button', 'redress-launcher', withdraw ? w.withdraw : w.open);
     button.type = 'button';
     button.setAttribute('aria-expanded', 'false');
     button.setAttribute('aria-controls', 'redress-panel');
@@ -161,7 +162,7 @@
     panel.id = 'redress-panel';
     panel.hidden = true;
     panel.setAttribute('role', 'dialog');
-    panel.setAttribute('aria-label', w.dialog);
+    panel.setAttribute('aria-label', withdraw ? w.withdraw : w.dialog);
     panel.tabIndex = -1;
     var close = el('button', 'redress-close', '×');
     close.type = 'button';
@@ -213,7 +214,7 @@
         var root = shadow(host);
         var body = el('div', 'redress-body redress-inline');
         root.appendChild(body);
-        var config = configFrom(host.getAttribute('endpoint'), host.getAttribute('lang'));
+        var config = configFrom(host.getAttribute('endpoint'), host.getAttribute('lang'), host.getAttribute('mode'));
         var seen = new IntersectionObserver(function (entries) {
           if (entries.some(function (entry) { return entry.isIntersecting; })) {
             seen.disconnect();
@@ -226,7 +227,7 @@
   }
 
   if (script && script.hasAttribute('data-endpoint') && script.getAttribute('data-launcher') !== 'off') {
-    var config = configFrom(script.getAttribute('data-endpoint'), script.getAttribute('data-lang'));
+    var config = configFrom(script.getAttribute('data-endpoint'), script.getAttribute('data-lang'), script.getAttribute('data-mode'));
     if (document.body) launcher(config);
     else document.addEventListener('DOMContentLoaded', function () { launcher(config); });
   }

@@ -45,12 +45,14 @@ pub struct UploadHandle {
 impl UploadHandle {
     /// Aborts the upload if it still runs; the event handler then reports `Cancelled`.
     pub fn cancel(&self) {
+        // Taken out first: `abort()` fires the handler at once, which reads the slot.
+        let running = self.request.borrow_mut().take();
         #[cfg(target_arch = "wasm32")]
-        if let Some(request) = self.request.borrow_mut().take() {
+        if let Some(request) = running {
             let _ = request.abort();
         }
         #[cfg(not(target_arch = "wasm32"))]
-        self.request.borrow_mut().take();
+        drop(running);
     }
 }
 

@@ -339,7 +339,7 @@ fn pending_line(form: Form, pending: PendingFiles, item: Pending) -> impl IntoVi
             <span class="redress-file-status" role=move || if trouble() { "alert" } else { "status" }>{status}</span>
             <span class="redress-file-actions">
                 <Show when=uploading>
-                    <button type="button" class="redress-link" on:click=move |_| item.handle.with_value(UploadHandle::cancel)>
+                    <button type="button" class="redress-link" on:click=move |_| item.handle.get_value().cancel()>
                         {t.evidence_cancel}<span class="redress-visually-hidden">": "{cancel_name.clone()}</span>
                     </button>
                 </Show>

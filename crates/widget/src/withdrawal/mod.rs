@@ -330,7 +330,11 @@ fn details(form: Form, on_complaint: Callback<()>) -> impl IntoView {
     };
     let typed = move || form.saved.with(|s| s.typed_contract);
     view! {
-        {form.error_for("withdrawal").map(|text| view! { <p class="redress-notice redress-notice-error" role="alert">{text}</p> })}
+        // A closed period is explained below with its date; other refusals of the whole
+        // withdrawal (the shop does not take them here) are said at the top.
+        {move || form.errors().into_iter()
+            .find(|(field, code)| field == "withdrawal" && code != "withdrawal.window_closed")
+            .map(|(_, code)| view! { <p class="redress-notice redress-notice-error" role="alert">{t.field_error(&code)}</p> })}
         {text_input(form, Input { id: "redress-w-name", field: "name", label: t.withdraw_name_label, hint: None, input_type: "text", autocomplete: "name" }, |s| s.draft.name.clone(), |s, v| s.draft.name = v)}
         {text_input(form, Input { id: "redress-w-order", field: "order_number", label: t.order_number_label, hint: Some(t.order_number_hint), input_type: "text", autocomplete: "off" }, |s| s.draft.order_number.clone(), |s, v| { s.draft.order_number = v; s.order = None; s.typed_contract = false; })}
         {text_input(form, Input { id: "redress-w-lookup-email", field: "lookup_email", label: t.email_label, hint: Some(t.email_hint), input_type: "email", autocomplete: "email" }, |s| s.draft.lookup_email.clone(), |s, v| {
