@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::api::{self, ApiError, FoundOrder, LookupOutcome, LookupQuery};
 use crate::config::WidgetConfig;
 use crate::field_check;
-use crate::filing::{self, FileComplaint};
+use crate::filing::{self, DateStyle, FileComplaint, format_date};
 use crate::messages::{Lang, Messages};
 use crate::start::{CurrentScreen, Screen};
 
@@ -221,10 +221,10 @@ fn Field(
 fn OrderCard(order: FoundOrder, lang: Lang, on_again: impl Fn() + 'static) -> impl IntoView {
     let t: &Messages = lang.messages();
     let delivered = match &order.delivered_on {
-        Some(date) => format_date(date, lang),
+        Some(date) => format_date(date, lang, DateStyle::DayMonthYear),
         None => t.order_not_delivered.to_owned(),
     };
-    let placed = order.placed_on.as_deref().map(|d| format_date(d, lang));
+    let placed = order.placed_on.as_deref().map(|d| format_date(d, lang, DateStyle::DayMonthYear));
     // The form the shopper submitted from is gone: focus moves to its answer, so screen
     // readers announce it and the keyboard stays inside the widget.
     let card = NodeRef::<leptos::html::Div>::new();
@@ -289,25 +289,3 @@ pub(crate) fn focus_target(id: &'static str) -> impl Fn(leptos::ev::MouseEvent) 
     }
 }
 
-/// Shows an ISO date in the shopper's locale ("3 november 2026"); a date without time is
-/// read in UTC so it never shifts a day.
-fn format_date(iso: &str, lang: Lang) -> String {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(iso));
-        if date.get_time().is_nan() {
-            return iso.to_owned();
-        }
-        let options = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
-        if iso.len() == 10 {
-            let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &"UTC".into());
-        }
-        String::from(date.to_locale_date_string(lang.tag(), &options))
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let _ = lang;
-        iso.to_owned()
-    }
-}

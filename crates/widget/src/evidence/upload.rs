@@ -52,7 +52,7 @@ impl UploadHandle {
             let _ = request.abort();
         }
         #[cfg(not(target_arch = "wasm32"))]
-        drop(running);
+        let _ = running;
     }
 }
 
