@@ -14,9 +14,12 @@ use super::report::Results;
 use crate::shell::{Failure, cargo, exec, has_program, output, root, target_dir};
 
 const CONNECTIONS: [u32; 3] = [1, 16, 128];
-const SECONDS: u32 = 8;
+const SECONDS: u32 = 5;
 /// Complaints per second assumed before the first row measures one (sizes its pool).
-const FIRST_GUESS_PER_SECOND: f64 = 800.0;
+const FIRST_GUESS_PER_SECOND: f64 = 500.0;
+/// Evidence pairs uploaded per complaint the row is expected to file: more connections
+/// file faster than the fastest row so far.
+const POOL_MARGIN: f64 = 1.5;
 /// The shop token of the bench's own server (not a secret: a temp data dir).
 pub const SHOP_TOKEN: &str = "bench-shop-token-0123456789";
 
@@ -76,7 +79,7 @@ pub fn run(results: &mut Results) -> Result<(), Failure> {
         let mut expected = FIRST_GUESS_PER_SECOND;
         for connections in CONNECTIONS {
             let mut server = ServerProcess::start(&server_bin, &data, "127.0.0.1:0", url)?;
-            let pool = (expected * f64::from(SECONDS) * 1.3) as usize;
+            let pool = (expected * f64::from(SECONDS) * POOL_MARGIN) as usize;
             let upload_rate = pair.upload_pool(&server.addr, pool, &pairs)?;
             let thread_count = threads(connections);
             let args = [
