@@ -9,6 +9,7 @@ use crate::api::{self, ApiError, FoundOrder, LookupOutcome, LookupQuery};
 use crate::config::WidgetConfig;
 use crate::field_check;
 use crate::filing::{self, DateStyle, FileComplaint, format_date};
+use crate::input_field::{InputSpec, input_field};
 use crate::messages::{Lang, Messages};
 use crate::start::{CurrentScreen, Screen};
 
@@ -168,7 +169,7 @@ pub fn FindOrder(config: WidgetConfig, screen: CurrentScreen) -> impl IntoView {
     }
 }
 
-/// One labelled text input with its hint and its error, tied by `aria-describedby`.
+/// A lookup field: its error waits until a filled-in field is left (or a submit).
 #[component]
 fn Field(
     id: &'static str,
@@ -180,40 +181,19 @@ fn Field(
     touched: RwSignal<bool>,
     error: Signal<Option<&'static str>>,
 ) -> impl IntoView {
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let described_by = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || match error.get() {
-            Some(_) => format!("{hint_id} {error_id}"),
-            None => hint_id.clone(),
-        }
-    };
-    view! {
-        <div class="redress-field" class:redress-invalid=move || error.get().is_some()>
-            <label for=id>{label}</label>
-            <p class="redress-hint" id=hint_id>{hint}</p>
-            <input
-                id=id
-                name=id
-                type=input_type
-                autocomplete=autocomplete
-                spellcheck="false"
-                aria-invalid=move || error.get().is_some().to_string()
-                aria-describedby=described_by
-                prop:value=move || value.get()
-                on:input:target=move |ev| value.set(ev.target().value())
-                on:blur=move |_| {
-                    if !value.get_untracked().trim().is_empty() {
-                        touched.set(true);
-                    }
-                }
-            />
-            {move || error.get().map(|text| view! {
-                <p class="redress-error" id=error_id.clone()>{text}</p>
-            })}
-        </div>
-    }
+    input_field(
+        InputSpec::text(id, label)
+            .hint(hint)
+            .kind(input_type, autocomplete),
+        value.into(),
+        Callback::new(move |v| value.set(v)),
+        error,
+        Some(Callback::new(move |()| {
+            if !value.get_untracked().trim().is_empty() {
+                touched.set(true);
+            }
+        })),
+    )
 }
 
 /// The order the shop found, so the shopper sees it is the right one.
@@ -224,7 +204,10 @@ fn OrderCard(order: FoundOrder, lang: Lang, on_again: impl Fn() + 'static) -> im
         Some(date) => format_date(date, lang, DateStyle::DayMonthYear),
         None => t.order_not_delivered.to_owned(),
     };
-    let placed = order.placed_on.as_deref().map(|d| format_date(d, lang, DateStyle::DayMonthYear));
+    let placed = order
+        .placed_on
+        .as_deref()
+        .map(|d| format_date(d, lang, DateStyle::DayMonthYear));
     // The form the shopper submitted from is gone: focus moves to its answer, so screen
     // readers announce it and the keyboard stays inside the widget.
     let card = NodeRef::<leptos::html::Div>::new();
@@ -288,4 +271,3 @@ pub(crate) fn focus_target(id: &'static str) -> impl Fn(leptos::ev::MouseEvent) 
         let _ = id;
     }
 }
-

@@ -11,6 +11,7 @@ pub mod evidence;
 pub mod field_check;
 pub mod filing;
 pub mod find_order;
+pub mod input_field;
 pub mod messages;
 pub mod start;
 pub mod tracker;

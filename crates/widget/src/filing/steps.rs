@@ -12,6 +12,7 @@ use super::device::{self, DateStyle};
 use super::state::Step;
 use crate::api::Filed;
 use crate::find_order::focus_target;
+use crate::input_field::{InputSpec, input_field};
 use crate::messages::{Lang, Messages};
 use crate::tracker::{Tracker, tracking_fragment};
 
@@ -231,23 +232,26 @@ pub fn want(form: Form) -> impl IntoView {
     view! {
         {radios(form, "resolution", "resolution", t.resolution_legend, options, |d| &d.resolution, |d, c| d.resolution = c.to_owned())}
         <Show when=needs_amount>
-            <div class="redress-field" class:redress-invalid=move || form.error_for("amount").is_some()>
-                <label for="redress-amount">{t.amount_label}</label>
-                <p class="redress-hint" id="redress-amount-hint">{t.amount_hint}</p>
-                <input
-                    id="redress-amount"
-                    type="text"
-                    inputmode="decimal"
-                    autocomplete="off"
-                    aria-invalid=move || form.error_for("amount").is_some().to_string()
-                    aria-describedby=described_by(form, "amount", "redress-amount")
-                    prop:value=move || form.filing.with(|f| f.draft.amount.clone())
-                    on:input:target=move |ev| { let v = ev.target().value(); form.update(|d| d.amount = v) }
-                />
-                {error_line(form, "amount", "redress-amount")}
-            </div>
+            {draft_input(form, "amount", InputSpec::text("redress-amount", t.amount_label).hint(t.amount_hint).mode("decimal"), |d| d.amount.clone(), |d, v| d.amount = v)}
         </Show>
     }
+}
+
+/// A text input bound to one field of the draft, showing that field's error.
+fn draft_input(
+    form: Form,
+    field: &'static str,
+    spec: InputSpec,
+    get: fn(&ComplaintDraft) -> String,
+    set: fn(&mut ComplaintDraft, String),
+) -> AnyView {
+    input_field(
+        spec,
+        Signal::derive(move || form.filing.with(|f| get(&f.draft))),
+        Callback::new(move |v: String| form.update(|d| set(d, v))),
+        Signal::derive(move || form.error_for(field)),
+        None,
+    )
 }
 
 /// "Contact": e-mail (pre-filled), phone, preferred channel, and what we do with them.
@@ -259,35 +263,8 @@ pub fn contact(form: Form) -> impl IntoView {
         ("phone", t.channel_phone, None),
     ];
     view! {
-        <div class="redress-field" class:redress-invalid=move || form.error_for("contact.email").is_some()>
-            <label for="redress-contact-email">{t.email_label}</label>
-            <p class="redress-hint" id="redress-contact-email-hint">{t.contact_email_hint}</p>
-            <input
-                id="redress-contact-email"
-                type="email"
-                autocomplete="email"
-                spellcheck="false"
-                aria-invalid=move || form.error_for("contact.email").is_some().to_string()
-                aria-describedby=described_by(form, "contact.email", "redress-contact-email")
-                prop:value=move || form.filing.with(|f| f.draft.email.clone())
-                on:input:target=move |ev| { let v = ev.target().value(); form.update(|d| d.email = v) }
-            />
-            {error_line(form, "contact.email", "redress-contact-email")}
-        </div>
-        <div class="redress-field" class:redress-invalid=move || form.error_for("contact.phone").is_some()>
-            <label for="redress-phone">{t.phone_label}</label>
-            <p class="redress-hint" id="redress-phone-hint">{t.phone_hint}</p>
-            <input
-                id="redress-phone"
-                type="tel"
-                autocomplete="tel"
-                aria-invalid=move || form.error_for("contact.phone").is_some().to_string()
-                aria-describedby=described_by(form, "contact.phone", "redress-phone")
-                prop:value=move || form.filing.with(|f| f.draft.phone.clone())
-                on:input:target=move |ev| { let v = ev.target().value(); form.update(|d| d.phone = v) }
-            />
-            {error_line(form, "contact.phone", "redress-phone")}
-        </div>
+        {draft_input(form, "contact.email", InputSpec::text("redress-contact-email", t.email_label).hint(t.contact_email_hint).kind("email", "email"), |d| d.email.clone(), |d, v| d.email = v)}
+        {draft_input(form, "contact.phone", InputSpec::text("redress-phone", t.phone_label).hint(t.phone_hint).kind("tel", "tel"), |d| d.phone.clone(), |d, v| d.phone = v)}
         {radios(form, "channel", "contact.preferred_channel", t.channel_legend, channels, |d| &d.preferred_channel, |d, c| d.preferred_channel = c.to_owned())}
         <p class="redress-consent">{t.consent}</p>
     }

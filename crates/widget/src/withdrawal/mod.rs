@@ -12,6 +12,7 @@ use redress_core::withdrawal::WithdrawalWindow;
 
 use crate::api::{self, ApiError, LookupOutcome, LookupQuery, WithdrawalOutcome, Withdrawn};
 use crate::filing::{DateStyle, device_key, download_url, format_date, now, save_text, saved_text};
+use crate::input_field::{InputSpec, input_field};
 use crate::messages::{Lang, Messages};
 pub use state::{SavedWithdrawal, Stage};
 
@@ -253,64 +254,21 @@ fn WithdrawalForm(
     }
 }
 
-/// What a text input of the form is: its id, the draft field its errors name, and the
-/// words around it.
-#[derive(Clone, Copy)]
-struct Input {
-    id: &'static str,
-    field: &'static str,
-    label: &'static str,
-    hint: Option<&'static str>,
-    input_type: &'static str,
-    autocomplete: &'static str,
-}
-
-/// One labelled text input bound to a draft field, with its hint and error.
+/// A text input bound to one field of the withdrawal, showing that field's error.
 fn text_input(
     form: Form,
-    input: Input,
+    field: &'static str,
+    spec: InputSpec,
     get: fn(&SavedWithdrawal) -> String,
     set: fn(&mut SavedWithdrawal, String),
-) -> impl IntoView {
-    let Input {
-        id,
-        field,
-        label,
-        hint,
-        input_type,
-        autocomplete,
-    } = input;
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let described = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if hint.is_some() {
-                ids.push(hint_id.clone());
-            }
-            if form.error_for(field).is_some() {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
-    view! {
-        <div class="redress-field" class:redress-invalid=move || form.error_for(field).is_some()>
-            <label for=id>{label}</label>
-            {hint.map(|h| view! { <p class="redress-hint" id=hint_id.clone()>{h}</p> })}
-            <input
-                id=id
-                type=input_type
-                autocomplete=autocomplete
-                aria-invalid=move || form.error_for(field).is_some().to_string()
-                aria-describedby=described
-                prop:value=move || form.saved.with(get)
-                on:input:target=move |ev| { let v = ev.target().value(); form.update(|s| set(s, v)) }
-            />
-            {move || form.error_for(field).map(|text| view! { <p class="redress-error" id=error_id.clone()>{text}</p> })}
-        </div>
-    }
+) -> AnyView {
+    input_field(
+        spec,
+        Signal::derive(move || form.saved.with(get)),
+        Callback::new(move |v: String| form.update(|s| set(s, v))),
+        Signal::derive(move || form.error_for(field)),
+        None,
+    )
 }
 
 fn details(form: Form, on_complaint: Callback<()>) -> impl IntoView {
@@ -335,9 +293,9 @@ fn details(form: Form, on_complaint: Callback<()>) -> impl IntoView {
         {move || form.errors().into_iter()
             .find(|(field, code)| field == "withdrawal" && code != "withdrawal.window_closed")
             .map(|(_, code)| view! { <p class="redress-notice redress-notice-error" role="alert">{t.field_error(&code)}</p> })}
-        {text_input(form, Input { id: "redress-w-name", field: "name", label: t.withdraw_name_label, hint: None, input_type: "text", autocomplete: "name" }, |s| s.draft.name.clone(), |s, v| s.draft.name = v)}
-        {text_input(form, Input { id: "redress-w-order", field: "order_number", label: t.order_number_label, hint: Some(t.order_number_hint), input_type: "text", autocomplete: "off" }, |s| s.draft.order_number.clone(), |s, v| { s.draft.order_number = v; s.order = None; s.typed_contract = false; })}
-        {text_input(form, Input { id: "redress-w-lookup-email", field: "lookup_email", label: t.email_label, hint: Some(t.email_hint), input_type: "email", autocomplete: "email" }, |s| s.draft.lookup_email.clone(), |s, v| {
+        {text_input(form, "name", InputSpec::text("redress-w-name", t.withdraw_name_label).kind("text", "name"), |s| s.draft.name.clone(), |s, v| s.draft.name = v)}
+        {text_input(form, "order_number", InputSpec::text("redress-w-order", t.order_number_label).hint(t.order_number_hint), |s| s.draft.order_number.clone(), |s, v| { s.draft.order_number = v; s.order = None; s.typed_contract = false; })}
+        {text_input(form, "lookup_email", InputSpec::text("redress-w-lookup-email", t.email_label).hint(t.email_hint).kind("email", "email"), |s| s.draft.lookup_email.clone(), |s, v| {
             if s.draft.email.is_empty() || s.draft.email == s.draft.lookup_email { s.draft.email = v.clone(); }
             s.draft.lookup_email = v; s.order = None; s.typed_contract = false;
         })}
@@ -386,11 +344,11 @@ fn details(form: Form, on_complaint: Callback<()>) -> impl IntoView {
         </Show>
         <Show when=typed>
             <p class="redress-hint">{t.withdraw_typed_intro}</p>
-            {text_input(form, Input { id: "redress-w-order-date", field: "order_date", label: t.withdraw_order_date_label, hint: None, input_type: "date", autocomplete: "off" }, |s| s.draft.order_date.clone(), |s, v| s.draft.order_date = v)}
-            {text_input(form, Input { id: "redress-w-goods", field: "goods", label: t.withdraw_goods_label, hint: Some(t.withdraw_goods_hint), input_type: "text", autocomplete: "off" }, |s| s.draft.goods.clone(), |s, v| s.draft.goods = v)}
+            {text_input(form, "order_date", InputSpec::text("redress-w-order-date", t.withdraw_order_date_label).kind("date", "off"), |s| s.draft.order_date.clone(), |s, v| s.draft.order_date = v)}
+            {text_input(form, "goods", InputSpec::text("redress-w-goods", t.withdraw_goods_label).hint(t.withdraw_goods_hint), |s| s.draft.goods.clone(), |s, v| s.draft.goods = v)}
         </Show>
         <Show when=move || form.saved.with(|s| s.order.is_some() || s.typed_contract)>
-            {text_input(form, Input { id: "redress-w-email", field: "email", label: t.withdraw_email_label, hint: Some(t.withdraw_email_hint), input_type: "email", autocomplete: "email" }, |s| s.draft.email.clone(), |s, v| s.draft.email = v)}
+            {text_input(form, "email", InputSpec::text("redress-w-email", t.withdraw_email_label).hint(t.withdraw_email_hint).kind("email", "email"), |s| s.draft.email.clone(), |s, v| s.draft.email = v)}
         </Show>
     }
 }
