@@ -24,6 +24,7 @@ pub fn router(state: AppState, settings: &Settings) -> Router {
         .route("/orders/lookup", post(routes::orders::lookup))
         .route("/receipt-key", get(routes::receipt_key))
         .route("/complaints", post(routes::complaints::file))
+        .route("/complaints/find", post(routes::complaints::find))
         .route("/complaints/{reference}", get(routes::complaints::track))
         .route(
             "/complaints/{reference}/escalate",

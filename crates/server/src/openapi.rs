@@ -20,6 +20,7 @@ pub mod answers;
         crate::routes::evidence::upload,
         crate::routes::complaints::file,
         crate::routes::complaints::track,
+        crate::routes::complaints::find,
         crate::routes::complaints::escalate,
         crate::routes::shop::list,
         crate::routes::shop::read,

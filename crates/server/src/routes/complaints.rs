@@ -233,10 +233,70 @@ async fn authorized(
         .await?
         .ok_or_else(not_found)?;
     if token::token_matches(token, &complaint.token_hash) {
+        return Ok(complaint);
+    }
+    // Tokens granted later (the complaint found again by order number and e-mail).
+    let grants = state.store.tracking_grants(reference).await?;
+    if grants.iter().any(|hash| token::token_matches(token, hash)) {
         Ok(complaint)
     } else {
         Err(not_found())
     }
+}
+
+/// One complaint found again by order number and e-mail, with a fresh tracking token.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct FoundComplaint {
+    pub reference: String,
+    /// When it was filed, RFC 3339 UTC.
+    pub received_at: String,
+    /// A new private token for `GET /api/complaints/{reference}?token=`.
+    pub tracking_token: String,
+}
+
+/// The complaints filed about an order, newest first.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct FoundComplaints {
+    pub complaints: Vec<FoundComplaint>,
+}
+
+/// Finds the shopper's complaints again by order number and e-mail (or postcode, per
+/// policy), for a shopper who lost the tracking link: each gets a fresh token. The same
+/// proof, rate limits and neutral `404 order.not_found` as the order lookup.
+#[utoipa::path(post, path = "/api/complaints/find", tag = "shopper",
+    request_body = crate::routes::orders::LookupRequest,
+    responses((status = 200, body = FoundComplaints),
+              (status = 404, body = crate::error::ErrorBody, description = "order.not_found"),
+              (status = 422, body = crate::error::ErrorBody),
+              (status = 429, body = crate::error::ErrorBody, description = "rate_limited")))]
+pub async fn find(
+    State(state): State<AppState>,
+    crate::routes::ClientIp(ip): crate::routes::ClientIp,
+    Json(request): Json<crate::routes::orders::LookupRequest>,
+) -> Result<Json<FoundComplaints>, AppError> {
+    let order = crate::routes::orders::owned_order(&state, &ip, &request).await?;
+    let filed = state.store.complaints_of_order(&order.order_number).await?;
+    let now = chrono::Utc::now().timestamp();
+    let mut complaints = Vec::with_capacity(filed.len());
+    for complaint in filed {
+        let tracking_token = token::random_hex(16)?;
+        state
+            .store
+            .grant_tracking(
+                &complaint.reference,
+                &token::hash_token(&tracking_token),
+                now,
+            )
+            .await?;
+        complaints.push(FoundComplaint {
+            received_at: chrono::DateTime::from_timestamp(complaint.filed_at, 0)
+                .unwrap_or_default()
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            reference: complaint.reference,
+            tracking_token,
+        });
+    }
+    Ok(Json(FoundComplaints { complaints }))
 }
 
 /// The evidence rows for `ids`: each must exist and not belong to a complaint yet.

@@ -53,6 +53,23 @@ pub async fn lookup(
     ClientIp(ip): ClientIp,
     Json(request): Json<LookupRequest>,
 ) -> Result<Json<OrderSummary>, AppError> {
+    let order = owned_order(&state, &ip, &request).await?;
+    Ok(Json(OrderSummary {
+        order_number: order.order_number,
+        order_date: order.order_date,
+        delivery_date: order.delivery_date,
+        items: order.items,
+    }))
+}
+
+/// The order `request` names, if the shopper proved it is theirs (the e-mail or postcode
+/// the policy asks for). Shared by every route that answers "by order number and
+/// e-mail", so they share its rate limits and its one neutral not-found.
+pub async fn owned_order(
+    state: &AppState,
+    ip: &str,
+    request: &LookupRequest,
+) -> Result<crate::store::Order, AppError> {
     let order_number = OrderNumber::parse(&request.order_number)
         .map_err(|e| AppError::field("order_number", &e))?;
     let order_number = order_number.as_ref();
@@ -60,7 +77,7 @@ pub async fn lookup(
     // who reloads the form is never locked out of their own order while guessing the
     // e-mail of someone else's order stops after a few tries.
     let order_key = order_number.to_ascii_uppercase();
-    let ip_allowed = state.lookups_per_ip.allow(&ip);
+    let ip_allowed = state.lookups_per_ip.allow(ip);
     if !ip_allowed || state.lookups_per_order.exhausted(&order_key) {
         return Err(AppError::rejected(
             StatusCode::TOO_MANY_REQUESTS,
@@ -68,7 +85,7 @@ pub async fn lookup(
             "too many order lookups; wait a few minutes",
         ));
     }
-    let given = lookup_key(state.policy.order_lookup.key, &request)?;
+    let given = lookup_key(state.policy.order_lookup.key, request)?;
     let order = state.orders.order(order_number).await?;
     // The comparison runs whether or not the order exists, in constant time, so the
     // answer and its timing do not reveal which order numbers are real.
@@ -83,12 +100,7 @@ pub async fn lookup(
     };
     let same: bool = expected.as_bytes().ct_eq(given.as_bytes()).into();
     match order {
-        Some(order) if same => Ok(Json(OrderSummary {
-            order_number: order.order_number,
-            order_date: order.order_date,
-            delivery_date: order.delivery_date,
-            items: order.items,
-        })),
+        Some(order) if same => Ok(order),
         _ => {
             state.lookups_per_order.count(&order_key);
             Err(AppError::not_found(

@@ -12,6 +12,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
         include_str!("../../migrations/0002_shopper_country_and_category.sql"),
     ),
     (3, include_str!("../../migrations/0003_withdrawals.sql")),
+    (4, include_str!("../../migrations/0004_tracking_access.sql")),
 ];
 
 pub(super) async fn run(pool: &AnyPool) -> Result<(), StoreError> {

@@ -8,6 +8,7 @@ mod claim;
 mod migrate;
 mod orders;
 mod sql;
+mod tracking_access;
 mod withdrawals;
 
 use async_trait::async_trait;
@@ -206,6 +207,20 @@ pub trait ComplaintStore: Send + Sync {
     ) -> Result<Filed, StoreError>;
     async fn idempotent_response(&self, key: &str) -> Result<Option<StoredResponse>, StoreError>;
     async fn complaint(&self, reference: &str) -> Result<Option<StoredComplaint>, StoreError>;
+    /// The complaints filed about an order, newest first.
+    async fn complaints_of_order(
+        &self,
+        order_number: &str,
+    ) -> Result<Vec<StoredComplaint>, StoreError>;
+    /// Records another tracking token (its hash) for a complaint.
+    async fn grant_tracking(
+        &self,
+        reference: &str,
+        token_hash: &str,
+        at: i64,
+    ) -> Result<(), StoreError>;
+    /// The hashes of the tokens granted after the first.
+    async fn tracking_grants(&self, reference: &str) -> Result<Vec<String>, StoreError>;
     async fn events(&self, reference: &str) -> Result<Vec<StoredEvent>, StoreError>;
     /// Appends an event; `Ok(false)` when another append took the sequence number first.
     async fn append_event(

@@ -12,7 +12,7 @@ use super::{
 /// The SQL store; cheap to clone (the pool is shared).
 #[derive(Debug, Clone)]
 pub struct SqlStore {
-    pool: AnyPool,
+    pub(super) pool: AnyPool,
 }
 
 impl SqlStore {
@@ -39,8 +39,8 @@ fn evidence_from(
     }
 }
 
-const COMPLAINT_COLUMNS: &str = "reference, token_hash, order_number, email, language, body, receipt, filed_at, status, open, next_due_at, shopper_country, category";
-type ComplaintRow = (
+pub(super) const COMPLAINT_COLUMNS: &str = "reference, token_hash, order_number, email, language, body, receipt, filed_at, status, open, next_due_at, shopper_country, category";
+pub(super) type ComplaintRow = (
     String,
     String,
     Option<String>,
@@ -56,7 +56,7 @@ type ComplaintRow = (
     String,
 );
 
-fn complaint_from(row: ComplaintRow) -> StoredComplaint {
+pub(super) fn complaint_from(row: ComplaintRow) -> StoredComplaint {
     let (
         reference,
         token_hash,
@@ -235,6 +235,26 @@ impl ComplaintStore for SqlStore {
         .fetch_optional(&self.pool)
         .await?;
         Ok(row.map(complaint_from))
+    }
+
+    async fn complaints_of_order(
+        &self,
+        order_number: &str,
+    ) -> Result<Vec<StoredComplaint>, StoreError> {
+        self.complaints_of_order_sql(order_number).await
+    }
+
+    async fn grant_tracking(
+        &self,
+        reference: &str,
+        token_hash: &str,
+        at: i64,
+    ) -> Result<(), StoreError> {
+        self.grant_tracking_sql(reference, token_hash, at).await
+    }
+
+    async fn tracking_grants(&self, reference: &str) -> Result<Vec<String>, StoreError> {
+        self.tracking_grants_sql(reference).await
     }
 
     async fn events(&self, reference: &str) -> Result<Vec<StoredEvent>, StoreError> {
