@@ -19,6 +19,8 @@ pub struct VerifiedReceipt {
     reference: String,
     received_at: String,
     evidence_sha256: Vec<String>,
+    order_number: Option<String>,
+    email: Option<String>,
 }
 
 impl VerifiedReceipt {
@@ -35,6 +37,21 @@ impl VerifiedReceipt {
     /// The SHA-256 (hex) of each evidence file, in the order they were filed.
     pub fn evidence_sha256(&self) -> &[String] {
         &self.evidence_sha256
+    }
+
+    /// The order number the complaint named, to pre-fill a form (a trustmark's page).
+    pub fn order_number(&self) -> Option<&str> {
+        self.order_number.as_deref()
+    }
+
+    /// The shopper's e-mail address as filed, to pre-fill a form.
+    pub fn email(&self) -> Option<&str> {
+        self.email.as_deref()
+    }
+
+    /// The day the shop received it (the date part of [`received_at`](Self::received_at)).
+    pub fn received_on(&self) -> Option<chrono::NaiveDate> {
+        self.received_at.get(..10)?.parse().ok()
     }
 }
 
@@ -74,6 +91,23 @@ struct Payload {
     received_at: String,
     #[serde(default)]
     evidence: Vec<PayloadFile>,
+    #[serde(default)]
+    complaint: Option<PayloadComplaint>,
+}
+
+/// The parts of the signed complaint a form pre-fills; anything else is ignored.
+#[derive(Deserialize)]
+struct PayloadComplaint {
+    #[serde(default)]
+    order_number: Option<String>,
+    #[serde(default)]
+    contact: Option<PayloadContact>,
+}
+
+#[derive(Deserialize)]
+struct PayloadContact {
+    #[serde(default)]
+    email: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -93,6 +127,38 @@ pub fn verify_receipt(
     receipt_json: &str,
     public_key_hex: &str,
 ) -> Result<VerifiedReceipt, ReceiptError> {
+    let check = receipt_signature_to_check(receipt_json, public_key_hex)?;
+    let key = VerifyingKey::from_bytes(check.public_key()).map_err(|_| ReceiptError::Key)?;
+    let valid = key
+        .verify_strict(check.message(), &Signature::from_bytes(check.signature()))
+        .is_ok();
+    check.read(valid)
+}
+
+/// A receipt whose Ed25519 signature the caller checks itself (the browser's WebCrypto,
+/// which keeps a signature library out of the shopper's bundle); the core checks the
+/// envelope, the key id and, after the caller's verdict, the payload.
+#[derive(Debug, Clone)]
+pub struct ReceiptCheck {
+    envelope: SignedEnvelope,
+    public_key: [u8; 32],
+    signature: [u8; 64],
+}
+
+/// Reads `receipt_json` against the shop's key (`public_key_hex`) up to the signature
+/// check: the same errors as [`verify_receipt`] for the shape, the key and the key id.
+///
+/// ```
+/// use redress_core::receipt::receipt_signature_to_check;
+/// let zero_key = "3b6a27bcceb6a42d62a3a8d02a6f0d73653215771de243a63ac048a18b59da29";
+/// let other = r#"{"version":1,"algorithm":"Ed25519","key_id":"0000000000000000","signed":"{}","signature":"00"}"#;
+/// let refused = receipt_signature_to_check(other, zero_key).unwrap_err();
+/// assert_eq!(refused.code(), "receipt.other_key");
+/// ```
+pub fn receipt_signature_to_check(
+    receipt_json: &str,
+    public_key_hex: &str,
+) -> Result<ReceiptCheck, ReceiptError> {
     let envelope: SignedEnvelope = serde_json::from_str(receipt_json)
         .map_err(|e| ReceiptError::Malformed(format!("not a signed envelope: {e}")))?;
     if envelope.version != 1 || envelope.algorithm != "Ed25519" {
@@ -100,11 +166,10 @@ pub fn verify_receipt(
             "not version 1 with algorithm Ed25519".into(),
         ));
     }
-    let key_bytes: [u8; 32] = decode_hex(public_key_hex.trim())
+    let public_key: [u8; 32] = decode_hex(public_key_hex.trim())
         .and_then(|b| b.try_into().ok())
         .ok_or(ReceiptError::Key)?;
-    let key = VerifyingKey::from_bytes(&key_bytes).map_err(|_| ReceiptError::Key)?;
-    if envelope.key_id != key_id(&key_bytes) {
+    if envelope.key_id != key_id(&public_key) {
         return Err(ReceiptError::OtherKey(
             envelope.key_id.chars().take(64).collect(),
         ));
@@ -112,18 +177,50 @@ pub fn verify_receipt(
     let signature: [u8; 64] = decode_hex(&envelope.signature)
         .and_then(|b| b.try_into().ok())
         .ok_or_else(|| ReceiptError::Malformed("signature is not 128 hex characters".into()))?;
-    key.verify_strict(
-        envelope.signed.as_bytes(),
-        &Signature::from_bytes(&signature),
-    )
-    .map_err(|_| ReceiptError::BadSignature)?;
-    let payload: Payload = serde_json::from_str(&envelope.signed)
-        .map_err(|e| ReceiptError::Malformed(format!("signed payload: {e}")))?;
-    Ok(VerifiedReceipt {
-        reference: payload.reference,
-        received_at: payload.received_at,
-        evidence_sha256: payload.evidence.into_iter().map(|f| f.sha256).collect(),
+    Ok(ReceiptCheck {
+        envelope,
+        public_key,
+        signature,
     })
+}
+
+impl ReceiptCheck {
+    /// The raw 32-byte public key to verify with.
+    pub fn public_key(&self) -> &[u8; 32] {
+        &self.public_key
+    }
+    /// The 64-byte signature.
+    pub fn signature(&self) -> &[u8; 64] {
+        &self.signature
+    }
+    /// The signed bytes: the envelope's `signed` string as UTF-8.
+    pub fn message(&self) -> &[u8] {
+        self.envelope.signed.as_bytes()
+    }
+
+    /// What the receipt proves, given the caller's signature verdict: `false` is
+    /// [`ReceiptError::BadSignature`].
+    pub fn read(&self, signature_valid: bool) -> Result<VerifiedReceipt, ReceiptError> {
+        if !signature_valid {
+            return Err(ReceiptError::BadSignature);
+        }
+        let payload: Payload = serde_json::from_str(&self.envelope.signed)
+            .map_err(|e| ReceiptError::Malformed(format!("signed payload: {e}")))?;
+        let (order_number, email) = match payload.complaint {
+            Some(complaint) => (
+                complaint.order_number,
+                complaint.contact.and_then(|contact| contact.email),
+            ),
+            None => (None, None),
+        };
+        Ok(VerifiedReceipt {
+            reference: payload.reference,
+            received_at: payload.received_at,
+            evidence_sha256: payload.evidence.into_iter().map(|f| f.sha256).collect(),
+            order_number,
+            email,
+        })
+    }
 }
 
 /// Hex (either case) to bytes; `None` on odd length or any other character.
@@ -189,5 +286,26 @@ mod tests {
             verify_receipt(&signed(&key, PAYLOAD), "zz").unwrap_err(),
             ReceiptError::Key
         );
+    }
+
+    #[test]
+    fn a_receipt_checked_in_the_browser_prefills_and_refuses_one_changed_byte() {
+        let key = SigningKey::from_bytes(&[7; 32]);
+        let public = hex(&key.verifying_key().to_bytes());
+        let payload = r#"{"complaint":{"contact":{"email":"anna@example.com","phone":null,"preferred":"any"},"order_number":"RD-1001"},"evidence":[],"received_at":"2026-11-16T09:30:00Z","reference":"C-7K2M9Q4XPA"}"#;
+        let browser = |check: &ReceiptCheck| {
+            VerifyingKey::from_bytes(check.public_key()).is_ok_and(|k| {
+                k.verify_strict(check.message(), &Signature::from_bytes(check.signature()))
+                    .is_ok()
+            })
+        };
+        let check = receipt_signature_to_check(&signed(&key, payload), &public).unwrap();
+        let verified = check.read(browser(&check)).unwrap();
+        assert_eq!(verified.order_number(), Some("RD-1001"));
+        assert_eq!(verified.email(), Some("anna@example.com"));
+        assert_eq!(verified.received_on(), "2026-11-16".parse().ok());
+        let edited = signed(&key, payload).replace("RD-1001", "RD-1002");
+        let check = receipt_signature_to_check(&edited, &public).unwrap();
+        assert_eq!(check.read(browser(&check)), Err(ReceiptError::BadSignature));
     }
 }

@@ -80,6 +80,22 @@ pub fn verify_attestation(
     today: NaiveDate,
 ) -> Result<Badge, TrustmarkError> {
     let (payload, key) = keys.open(signed)?;
+    read_attestation(
+        payload,
+        |trustmark, version| keys.admit(key, trustmark, version),
+        page_host,
+        today,
+    )
+}
+
+/// Judges an attestation payload whose signature was already checked: kind, dates, the
+/// trust `admit` grants the signing key, and the page host.
+pub(super) fn read_attestation(
+    payload: &str,
+    admit: impl FnOnce(&BodyName, u64) -> Result<(), TrustmarkError>,
+    page_host: &str,
+    today: NaiveDate,
+) -> Result<Badge, TrustmarkError> {
     let document: AttestationDocument = serde_json::from_str(payload)
         .map_err(|e| TrustmarkError::malformed(format!("attestation: {e}")))?;
     if document.kind != ATTESTATION_KIND {
@@ -92,7 +108,7 @@ pub fn verify_attestation(
             "attestation ends before it starts",
         ));
     }
-    keys.admit(key, &document.trustmark, document.registry_version)?;
+    admit(&document.trustmark, document.registry_version)?;
     standing(document.valid_from, document.valid_until, today)?;
     let domain = document
         .domains

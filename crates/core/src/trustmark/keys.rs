@@ -206,15 +206,39 @@ impl TrustedKeys {
         trustmark: &BodyName,
         version: u64,
     ) -> Result<(), TrustmarkError> {
-        if trustmark != &self.trustmark {
+        Trust {
+            trustmark: &self.trustmark,
+            min_version: self.min_version,
+            key_id: &key.id,
+            retired_from: key.retired_from,
+        }
+        .admit(trustmark, version)
+    }
+}
+
+/// What a verifier trusts a signing key for, whichever side checked the signature itself
+/// ([`TrustedKeys`] with ed25519-dalek, or the browser through
+/// [`PublishedKeys`](super::PublishedKeys)).
+pub(super) struct Trust<'a> {
+    pub(super) trustmark: &'a BodyName,
+    pub(super) min_version: u64,
+    pub(super) key_id: &'a str,
+    pub(super) retired_from: Option<u64>,
+}
+
+impl Trust<'_> {
+    /// Checks what a verified document claims: the trustmark, the signing key's retirement
+    /// and the rollback floor.
+    pub(super) fn admit(&self, trustmark: &BodyName, version: u64) -> Result<(), TrustmarkError> {
+        if trustmark != self.trustmark {
             return Err(TrustmarkError::WrongTrustmark {
                 named: trustmark.to_string(),
                 expected: self.trustmark.to_string(),
             });
         }
-        if let Some(retired_from) = key.retired_from.filter(|&from| version >= from) {
+        if let Some(retired_from) = self.retired_from.filter(|&from| version >= from) {
             return Err(TrustmarkError::RetiredKey {
-                key_id: key.id.clone(),
+                key_id: self.key_id.to_owned(),
                 retired_from,
                 version,
             });
@@ -232,23 +256,23 @@ impl TrustedKeys {
 /// The published form of [`TrustedKeys`].
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct TrustedKeysWire {
-    trustmark: BodyName,
-    keys: Vec<TrustedKeyWire>,
+pub(super) struct TrustedKeysWire {
+    pub(super) trustmark: BodyName,
+    pub(super) keys: Vec<TrustedKeyWire>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct TrustedKeyWire {
+pub(super) struct TrustedKeyWire {
     #[serde(default)]
-    key_id: Option<String>,
-    public_key: String,
+    pub(super) key_id: Option<String>,
+    pub(super) public_key: String,
     #[serde(default)]
-    retired_from: Option<u64>,
+    pub(super) retired_from: Option<u64>,
 }
 
 /// Lowercase hex to bytes; `None` on odd length or any other character.
-fn decode_hex(hex: &str) -> Option<Vec<u8>> {
+pub(super) fn decode_hex(hex: &str) -> Option<Vec<u8>> {
     let digit = |b: u8| match b {
         b'0'..=b'9' => Some(b - b'0'),
         b'a'..=b'f' => Some(b - b'a' + 10),

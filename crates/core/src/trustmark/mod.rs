@@ -43,7 +43,9 @@
 //! [`TrustmarkError::StaleVersion`].
 
 mod attestation;
+mod detached;
 mod error;
+mod gate;
 mod keys;
 mod payload;
 mod registry;
@@ -53,7 +55,9 @@ mod web_domain;
 mod tests;
 
 pub use attestation::{ATTESTATION_KIND, Badge, verify_attestation};
+pub use detached::{PublishedKeys, SignatureCheck};
 pub use error::TrustmarkError;
+pub use gate::{GateAnswers, TrustmarkRoute, route_complaint};
 pub use keys::{
     SignedAttestation, SignedEnvelope, SignedRegistry, TrustedKey, TrustedKeys, key_id,
 };

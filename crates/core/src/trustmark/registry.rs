@@ -43,6 +43,11 @@ pub struct Member {
     categories: Vec<MemberCategory>,
     domains: Vec<WebDomain>,
     member_id: MemberId,
+    /// The public keys (64 hex characters) the shop signs its complaint receipts with, so
+    /// the trustmark's page can check a receipt the shopper imports. Optional: without one
+    /// the page cannot accept a receipt as proof.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    receipt_keys: Vec<String>,
     shop_name: ShopName,
     valid_from: NaiveDate,
     valid_until: NaiveDate,
@@ -68,6 +73,11 @@ impl Member {
     /// The last day of membership.
     pub fn valid_until(&self) -> NaiveDate {
         self.valid_until
+    }
+    /// The shop's receipt keys (64 lowercase hex characters each), vouched for by the
+    /// trustmark.
+    pub fn receipt_keys(&self) -> &[String] {
+        &self.receipt_keys
     }
     /// What the shop sells.
     pub fn categories(&self) -> &[MemberCategory] {
@@ -100,6 +110,16 @@ impl Member {
         if self.valid_until < self.valid_from {
             return Err(TrustmarkError::malformed(format!(
                 "member {} ends before it starts",
+                self.member_id
+            )));
+        }
+        if self
+            .receipt_keys
+            .iter()
+            .any(|key| key.len() != 64 || super::keys::decode_hex(key).is_none())
+        {
+            return Err(TrustmarkError::malformed(format!(
+                "member {} has a receipt key that is not 64 lowercase hex characters",
                 self.member_id
             )));
         }
@@ -188,6 +208,19 @@ impl MemberRegistry {
         today: NaiveDate,
     ) -> Result<MemberRegistry, TrustmarkError> {
         let (payload, key) = keys.open(signed)?;
+        Self::read(
+            payload,
+            |trustmark, version| keys.admit(key, trustmark, version),
+            today,
+        )
+    }
+
+    /// Judges a registry payload whose signature was already checked.
+    pub(super) fn read(
+        payload: &str,
+        admit: impl FnOnce(&BodyName, u64) -> Result<(), TrustmarkError>,
+        today: NaiveDate,
+    ) -> Result<MemberRegistry, TrustmarkError> {
         let document: RegistryDocument = serde_json::from_str(payload)
             .map_err(|e| TrustmarkError::malformed(format!("registry: {e}")))?;
         if document.kind != Self::KIND {
@@ -196,7 +229,7 @@ impl MemberRegistry {
                 Self::KIND
             )));
         }
-        keys.admit(key, &document.trustmark, document.version)?;
+        admit(&document.trustmark, document.version)?;
         let issued_on = document.issued_at.date_naive();
         if today
             .checked_add_days(Days::new(1))

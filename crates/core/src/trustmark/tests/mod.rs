@@ -1,6 +1,7 @@
 //! Registry and badge checks with real Ed25519 signatures.
 
 mod badge;
+mod detached;
 mod registry;
 mod robustness;
 
