@@ -260,6 +260,8 @@ catalogue! {
     withdrawal_window_closed,
     withdrawal_nothing_eligible,
     withdrawal_item_unknown,
+    follow_submit,
+    follow_none,
 }
 
 impl Messages {

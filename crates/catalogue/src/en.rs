@@ -235,4 +235,6 @@ pub(super) const MESSAGES: Messages = Messages {
     withdrawal_window_closed: "The withdrawal period for this order has ended.",
     withdrawal_nothing_eligible: "None of the chosen items can be withdrawn from.",
     withdrawal_item_unknown: "Choose items from your order.",
+    follow_submit: "Follow my complaint",
+    follow_none: "There is no complaint about this order yet. To file one, use “Find my order”.",
 };

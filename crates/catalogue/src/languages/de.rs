@@ -235,4 +235,6 @@ pub(super) const MESSAGES: Messages = Messages {
     withdrawal_window_closed: "Die Widerrufsfrist für diese Bestellung ist abgelaufen.",
     withdrawal_nothing_eligible: "Keiner der gewählten Artikel kann widerrufen werden.",
     withdrawal_item_unknown: "Wählen Sie Artikel aus Ihrer Bestellung.",
+    follow_submit: "Meine Beschwerde verfolgen",
+    follow_none: "Zu dieser Bestellung gibt es noch keine Beschwerde. Um eine einzureichen, nutzen Sie „Bestellung suchen“.",
 };

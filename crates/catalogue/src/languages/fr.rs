@@ -239,4 +239,6 @@ pub(super) const MESSAGES: Messages = Messages {
     withdrawal_window_closed: "Le délai de rétractation pour cette commande est écoulé.",
     withdrawal_nothing_eligible: "Aucun des articles choisis n’ouvre droit à la rétractation.",
     withdrawal_item_unknown: "Choisissez des articles de votre commande.",
+    follow_submit: "Suivre ma réclamation",
+    follow_none: "Il n’y a pas encore de réclamation pour cette commande. Pour en déposer une, utilisez « Trouver ma commande ».",
 };

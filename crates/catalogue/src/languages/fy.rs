@@ -240,4 +240,6 @@ pub(super) const MESSAGES: Messages = Messages {
     withdrawal_window_closed: "De herroppingstermyn foar dizze bestelling is ferrûn.",
     withdrawal_nothing_eligible: "Gjin fan de keazen artikels kin herroppen wurde.",
     withdrawal_item_unknown: "Kies artikels út jo bestelling.",
+    follow_submit: "Myn klacht folgje",
+    follow_none: "Der is noch gjin klacht oer dizze bestelling. Wolle jo der ien yntsjinje, brûk dan “Myn bestelling sykje”.",
 };

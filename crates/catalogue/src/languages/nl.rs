@@ -235,4 +235,6 @@ pub(super) const MESSAGES: Messages = Messages {
     withdrawal_window_closed: "De bedenktijd voor deze bestelling is voorbij.",
     withdrawal_nothing_eligible: "Geen van de gekozen artikelen kan worden herroepen.",
     withdrawal_item_unknown: "Kies artikelen uit je bestelling.",
+    follow_submit: "Mijn klacht volgen",
+    follow_none: "Er is nog geen klacht over deze bestelling. Wil je er een indienen, gebruik dan “Zoek mijn bestelling”.",
 };

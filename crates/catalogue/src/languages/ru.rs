@@ -239,4 +239,6 @@ pub(super) const MESSAGES: Messages = Messages {
     withdrawal_window_closed: "Срок для отказа по этому заказу истёк.",
     withdrawal_nothing_eligible: "Ни от одного из выбранных товаров нельзя отказаться.",
     withdrawal_item_unknown: "Выберите товары из вашего заказа.",
+    follow_submit: "Следить за жалобой",
+    follow_none: "По этому заказу жалоб пока нет. Чтобы подать жалобу, нажмите «Найти заказ».",
 };
