@@ -104,6 +104,32 @@ describe('tracker', () => {
     await page.close();
   });
 
+  test('on another device the complaint is found again by order number and e-mail', async () => {
+    const other = await startBrowser();
+    try {
+      const { page } = await openPage(other.context, `${server.url}/`);
+      await page.locator(`${W} .redress-launcher`).click();
+      const follow = page.locator(`${W} button:text-is("Follow my complaint")`);
+      await follow.waitFor();
+      await page.locator(`${W} #redress-order-number`).fill('RD-1003');
+      await page.locator(`${W} #redress-email`).fill('olga@example.com');
+      await follow.click();
+      await page.locator(`${W} .redress-live:has-text("no complaint about this order yet")`).waitFor();
+      await page.locator(`${W} #redress-email`).fill('someone@example.com');
+      await follow.click();
+      await page.locator(`${W} .redress-live:has-text("could not find an order")`).waitFor();
+      // RD-1002 has the one complaint filed while the server was down: it opens at once.
+      await page.locator(`${W} #redress-order-number`).fill('RD-1002');
+      await page.locator(`${W} #redress-email`).fill('bram@example.com');
+      await follow.click();
+      await page.locator(`${W} .redress-tracker .redress-timeline li`).first().waitFor();
+      assert.match(await page.locator(`${W} .redress-tracker`).textContent(), /Complaint received/);
+      await screenshot(page, 'tracker-found-again-1280');
+    } finally {
+      await other.close();
+    }
+  });
+
   test('a Dutch shopper files in Dutch, with Dutch dates', async () => {
     const { page, problems } = await openPage(browser.context, `${server.url}/nl.html`);
     await page.evaluate(() => localStorage.clear());

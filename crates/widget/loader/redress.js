@@ -141,10 +141,11 @@
     });
   }
 
-  function configFrom(endpoint, lang, mode) {
+  // `trustmark`: the URL of the shop's signed membership attestation (the badge).
+  function configFrom(endpoint, lang, mode, trustmark) {
     var absolute = '';
     try { absolute = endpoint ? new URL(endpoint, location.href).href.replace(/\/+$/, '') : ''; } catch (e) { absolute = ''; }
-    return { endpoint: absolute, lang: pageLang(lang), mode: mode === 'withdraw' ? 'withdraw' : 'complaint' };
+    return { endpoint: absolute, lang: pageLang(lang), mode: /^(withdraw|trustmark)$/.test(mode) ? mode : 'complaint', trustmark: trustmark || '' };
   }
 
   // Script-tag mode: a launcher button bottom right that opens the widget panel.
@@ -214,7 +215,7 @@
         var root = shadow(host);
         var body = el('div', 'redress-body redress-inline');
         root.appendChild(body);
-        var config = configFrom(host.getAttribute('endpoint'), host.getAttribute('lang'), host.getAttribute('mode'));
+        var config = configFrom(host.getAttribute('endpoint'), host.getAttribute('lang'), host.getAttribute('mode'), host.getAttribute('trustmark'));
         var seen = new IntersectionObserver(function (entries) {
           if (entries.some(function (entry) { return entry.isIntersecting; })) {
             seen.disconnect();
@@ -227,7 +228,7 @@
   }
 
   if (script && script.hasAttribute('data-endpoint') && script.getAttribute('data-launcher') !== 'off') {
-    var config = configFrom(script.getAttribute('data-endpoint'), script.getAttribute('data-lang'), script.getAttribute('data-mode'));
+    var config = configFrom(script.getAttribute('data-endpoint'), script.getAttribute('data-lang'), script.getAttribute('data-mode'), script.getAttribute('data-trustmark'));
     if (document.body) launcher(config);
     else document.addEventListener('DOMContentLoaded', function () { launcher(config); });
   }

@@ -91,7 +91,18 @@ pub enum WithdrawalOutcome {
 }
 
 #[cfg(target_arch = "wasm32")]
-pub use browser::{fetch_policy, file_complaint, get_text, lookup_order, withdraw};
+pub use browser::{
+    fetch_policy, file_complaint, find_complaints, get_text, lookup_order, withdraw,
+};
+
+/// Outside the browser there is no `fetch`.
+#[cfg(not(target_arch = "wasm32"))]
+pub async fn find_complaints(
+    _endpoint: &str,
+    _query: &LookupQuery,
+) -> Result<Option<Vec<(String, String)>>, ApiError> {
+    Err(ApiError::Network)
+}
 
 /// Outside the browser there is no `fetch`.
 #[cfg(not(target_arch = "wasm32"))]
@@ -166,6 +177,37 @@ mod browser {
                 parse_order(&order).map(LookupOutcome::Found)
             }
             404 | 422 => Ok(LookupOutcome::NotFound),
+            status => Err(ApiError::Status(status)),
+        }
+    }
+
+    /// `POST {endpoint}/complaints/find`: the shopper's complaints about an order as
+    /// `(reference, fresh token)`, newest first; `None` is the neutral not-found.
+    pub async fn find_complaints(
+        endpoint: &str,
+        query: &LookupQuery,
+    ) -> Result<Option<Vec<(String, String)>>, ApiError> {
+        let body = Object::new();
+        set(&body, "order_number", query.order_number.trim());
+        set(&body, "email", query.email.trim());
+        let response = post_json(&format!("{endpoint}/complaints/find"), &body).await?;
+        match response.status() {
+            200 => {
+                let json = read_json(&response).await?;
+                let list = Reflect::get(&json, &"complaints".into())
+                    .ok()
+                    .filter(Array::is_array)
+                    .ok_or(ApiError::Malformed)?;
+                Ok(Some(
+                    Array::from(&list)
+                        .iter()
+                        .filter_map(|c| {
+                            Some((text(&c, &["reference"])?, text(&c, &["tracking_token"])?))
+                        })
+                        .collect(),
+                ))
+            }
+            404 | 422 => Ok(None),
             status => Err(ApiError::Status(status)),
         }
     }

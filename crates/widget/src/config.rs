@@ -11,6 +11,10 @@ pub struct WidgetConfig {
     pub lang: Lang,
     /// What the widget opens with (`data-mode`).
     pub mode: Mode,
+    /// Where the shop's signed membership attestation is (`data-trustmark`, e.g.
+    /// `https://becom.example/api/trustmark/attestations/B-2231`); the trustmark's keys are
+    /// read beside it (`.../trustmark/keys`). Empty: no badge.
+    pub trustmark: String,
 }
 
 /// The widget's first flow, from `data-mode`.
@@ -20,13 +24,16 @@ pub enum Mode {
     Complaint,
     /// The EU withdrawal function: "withdraw from contract here".
     Withdraw,
+    /// A trustmark's complaint page about its member shops (`www/trustmark.html`).
+    Trustmark,
 }
 
 impl Mode {
-    /// Reads `data-mode`; anything but `withdraw` is the complaint flow.
+    /// Reads `data-mode`; anything but `withdraw` or `trustmark` is the complaint flow.
     pub fn from_attribute(value: Option<&str>) -> Mode {
         match value.map(str::trim) {
             Some("withdraw") => Mode::Withdraw,
+            Some("trustmark") => Mode::Trustmark,
             _ => Mode::Complaint,
         }
     }
@@ -43,6 +50,7 @@ impl WidgetConfig {
             endpoint: endpoint.trim().trim_end_matches('/').to_owned(),
             lang,
             mode: Mode::Complaint,
+            trustmark: String::new(),
         }
     }
 
@@ -57,6 +65,7 @@ impl WidgetConfig {
         let browser = web_sys::window().and_then(|w| w.navigator().language());
         WidgetConfig {
             mode: Mode::from_attribute(read("mode").as_deref()),
+            trustmark: read("trustmark").unwrap_or_default().trim().to_owned(),
             ..WidgetConfig::new(
                 &read("endpoint").unwrap_or_default(),
                 read("lang").as_deref(),
@@ -84,9 +93,10 @@ mod tests {
     }
 
     #[test]
-    fn only_withdraw_opens_the_withdrawal_flow() {
+    fn each_mode_opens_its_own_flow() {
         assert_eq!(Mode::from_attribute(Some("withdraw")), Mode::Withdraw);
         assert_eq!(Mode::from_attribute(Some("complaint")), Mode::Complaint);
+        assert_eq!(Mode::from_attribute(Some("trustmark")), Mode::Trustmark);
         assert_eq!(Mode::from_attribute(None), Mode::Complaint);
     }
 

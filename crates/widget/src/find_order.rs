@@ -34,7 +34,31 @@ pub fn FindOrder(config: WidgetConfig, screen: CurrentScreen) -> impl IntoView {
     let order_shown = move || order_error.get().filter(|_| order_touched.get());
     let email_shown = move || email_error.get().filter(|_| email_touched.get());
 
-    let filed_here = filing::remembered_filed(&endpoint);
+    let filed_here = RwSignal::new(filing::remembered_filed(&endpoint));
+    let follow = {
+        let endpoint = endpoint.clone();
+        Action::new_local(move |query: &LookupQuery| {
+            let endpoint = endpoint.clone();
+            let query = query.clone();
+            async move { api::find_complaints(&endpoint, &query).await }
+        })
+    };
+    // Found again by order number and e-mail: remembered on this device; one complaint
+    // opens at once, several are listed.
+    {
+        let endpoint = endpoint.clone();
+        Effect::new(move |_| {
+            if let Some(Ok(Some(found))) = follow.value().get() {
+                for (reference, token) in found.iter().rev() {
+                    filing::remember_filed(&endpoint, reference, token);
+                }
+                filed_here.set(filing::remembered_filed(&endpoint));
+                if let [(reference, token)] = found.as_slice() {
+                    screen.set(Screen::Track(reference.clone(), token.clone()));
+                }
+            }
+        });
+    }
     // A draft saved before a reload resumes without a second lookup.
     let resumed = RwSignal::new(filing::load_current(&endpoint));
     let filing_endpoint = endpoint.clone();
@@ -51,8 +75,8 @@ pub fn FindOrder(config: WidgetConfig, screen: CurrentScreen) -> impl IntoView {
     };
     let summary_ref = NodeRef::<leptos::html::Div>::new();
 
-    let on_submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
+    // Both buttons check the two fields first; `then` runs the lookup or the find.
+    let checked = move |then: &dyn Fn(LookupQuery)| {
         order_touched.set(true);
         email_touched.set(true);
         if order_error.get_untracked().is_some() || email_error.get_untracked().is_some() {
@@ -65,21 +89,42 @@ pub fn FindOrder(config: WidgetConfig, screen: CurrentScreen) -> impl IntoView {
             return;
         }
         show_summary.set(false);
-        if !pending.get_untracked() {
-            lookup.dispatch_local(LookupQuery {
-                order_number: order_number.get_untracked(),
-                email: email.get_untracked(),
-            });
-        }
+        then(LookupQuery {
+            order_number: order_number.get_untracked(),
+            email: email.get_untracked(),
+        });
+    };
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        follow.clear();
+        checked(&|query| {
+            if !pending.get_untracked() {
+                lookup.dispatch_local(query);
+            }
+        });
+    };
+    let on_follow = move |_| {
+        lookup.clear();
+        checked(&|query| {
+            if !follow.pending().get_untracked() {
+                follow.dispatch_local(query);
+            }
+        });
     };
 
-    let notice = move || match outcome.get() {
-        Some(Ok(LookupOutcome::NotFound)) => Some(t.lookup_not_found),
-        Some(Err(ApiError::Status(429))) => Some(t.lookup_rate_limited),
-        Some(Err(ApiError::Network | ApiError::Status(_) | ApiError::Malformed)) => {
-            Some(t.lookup_failed)
-        }
-        _ => None,
+    let notice = move || match (outcome.get(), follow.value().get()) {
+        (_, Some(Ok(None))) | (Some(Ok(LookupOutcome::NotFound)), _) => Some(t.lookup_not_found),
+        (_, Some(Ok(Some(found)))) if found.is_empty() => Some(t.follow_none),
+        (_, Some(Err(ApiError::Status(429)))) => Some(t.lookup_rate_limited),
+        (_, Some(Err(_))) => Some(t.lookup_failed),
+        (_, Some(Ok(Some(_)))) => None,
+        (outcome, None) => match outcome {
+            Some(Err(ApiError::Status(429))) => Some(t.lookup_rate_limited),
+            Some(Err(ApiError::Network | ApiError::Status(_) | ApiError::Malformed)) => {
+                Some(t.lookup_failed)
+            }
+            _ => None,
+        },
     };
 
     view! {
@@ -146,6 +191,9 @@ pub fn FindOrder(config: WidgetConfig, screen: CurrentScreen) -> impl IntoView {
                     <button type="submit" class="redress-button" aria-busy=move || pending.get().to_string()>
                         {move || if pending.get() { t.lookup_pending } else { t.lookup_submit }}
                     </button>
+                    <button type="button" class="redress-button redress-button-secondary" on:click=on_follow>
+                        {t.follow_submit}
+                    </button>
                 </form>
                 <div class="redress-live" role="status" aria-live="polite">
                     {move || notice().map(|text| view! { <p class="redress-notice">{text}</p> })}
@@ -153,10 +201,10 @@ pub fn FindOrder(config: WidgetConfig, screen: CurrentScreen) -> impl IntoView {
                 <p class="redress-withdraw-entry">
                     <button type="button" class="redress-link" on:click=move |_| screen.set(Screen::Withdraw)>{t.withdraw_entry}</button>
                 </p>
-                {(!filed_here.is_empty()).then(|| view! {
+                {move || (!filed_here.with(Vec::is_empty)).then(|| view! {
                     <h3 class="redress-subtitle">{t.your_complaints}</h3>
                     <ul class="redress-filed-here">
-                        {filed_here.clone().into_iter().map(|(reference, token)| {
+                        {filed_here.get().into_iter().map(|(reference, token)| {
                             let label = t.follow_complaint.replace("{reference}", &reference);
                             view! {
                                 <li><button type="button" class="redress-link" on:click=move |_| screen.set(Screen::Track(reference.clone(), token.clone()))>{label}</button></li>

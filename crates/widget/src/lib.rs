@@ -15,6 +15,7 @@ pub mod input_field;
 pub mod messages;
 pub mod start;
 pub mod tracker;
+pub mod trustmark;
 pub mod withdrawal;
 
 #[cfg(target_arch = "wasm32")]

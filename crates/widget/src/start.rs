@@ -8,6 +8,7 @@ use crate::config::{Mode, WidgetConfig};
 use crate::filing::page_fragment;
 use crate::find_order::FindOrder;
 use crate::tracker::{Tracker, parse_tracking_fragment};
+use crate::trustmark::{MemberBadge, TrustmarkPage};
 use crate::withdrawal::Withdraw;
 
 /// Which flow the widget shows.
@@ -17,6 +18,8 @@ pub enum Screen {
     Track(String, String),
     Complaint,
     Withdraw,
+    /// A trustmark's complaint page about its member shops.
+    Trustmark,
 }
 
 /// The widget's current flow, switched from inside the flows.
@@ -26,13 +29,17 @@ pub type CurrentScreen = RwSignal<Screen>;
 #[component]
 pub fn Start(config: WidgetConfig) -> impl IntoView {
     let first = match (parse_tracking_fragment(&page_fragment()), config.mode) {
-        (Some((reference, token)), _) => Screen::Track(reference, token),
+        (Some((reference, token)), mode) if mode != Mode::Trustmark => {
+            Screen::Track(reference, token)
+        }
         (None, Mode::Withdraw) => Screen::Withdraw,
         (None, Mode::Complaint) => Screen::Complaint,
+        (_, Mode::Trustmark) => Screen::Trustmark,
     };
     let screen: CurrentScreen = RwSignal::new(first);
     let t = config.lang.messages();
-    move || {
+    let badge = view! { <MemberBadge attestation_url=config.trustmark.clone() lang=config.lang/> };
+    let flows = move || {
         match screen.get() {
         Screen::Track(reference, token) => view! {
             <section class="redress-screen" lang=config.lang.tag()>
@@ -48,6 +55,8 @@ pub fn Start(config: WidgetConfig) -> impl IntoView {
         }
         .into_any(),
         Screen::Complaint => view! { <FindOrder config=config.clone() screen=screen/> }.into_any(),
+        Screen::Trustmark => view! { <TrustmarkPage endpoint=config.endpoint.clone() lang=config.lang/> }.into_any(),
     }
-    }
+    };
+    view! { {badge} {flows} }
 }

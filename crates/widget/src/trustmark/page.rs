@@ -1,0 +1,404 @@
+//! The trustmark's complaint page (`data-mode="trustmark"`): the shopper finds the shop in
+//! the trustmark's signed member list, answers the gate (complained to the shop? when?)
+//! or imports the shop's signed receipt, and is told where the complaint goes: the
+//! trustmark (now, or from the day the shop's time runs out), the consumer ombudsman, the
+//! travel disputes committee or the European Consumer Centre. The core decides; this
+//! module only asks and shows.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use redress_core::calendar::{WorkingCalendar, parse_iso_date};
+use redress_core::policy::ComplaintPolicy;
+use redress_core::receipt::{ReceiptError, VerifiedReceipt, receipt_signature_to_check};
+use redress_core::trustmark::{
+    GateAnswers, Member, MemberRegistry, PublishedKeys, SignedEnvelope, TrustmarkRoute,
+    route_complaint,
+};
+
+use super::webcrypto::ed25519_verifies;
+use crate::api;
+use crate::filing::{DateStyle, format_date, now};
+use crate::input_field::{InputSpec, input_field};
+use crate::messages::{Lang, Messages};
+
+/// What the page needs before it can ask anything: the verified list and the calendar.
+#[derive(Clone)]
+struct Loaded {
+    registry: MemberRegistry,
+    calendar: WorkingCalendar,
+    wait_days: u16,
+    today: NaiveDate,
+}
+
+async fn load(endpoint: &str) -> Option<Loaded> {
+    let keys = api::get_text(&format!("{endpoint}/trustmark/keys")).await.ok()?;
+    let keys = PublishedKeys::from_json(&keys).ok()?;
+    let registry = api::get_text(&format!("{endpoint}/trustmark/registry"))
+        .await
+        .ok()?;
+    let envelope = SignedEnvelope::from_json(&registry).ok()?;
+    let policy = ComplaintPolicy::from_served_json(&api::fetch_policy(endpoint).await.ok()?).ok()?;
+    let today = policy.today(now());
+    let check = keys.signature_to_check(&envelope).ok()?;
+    let valid = ed25519_verifies(check.public_key(), check.signature(), check.message()).await;
+    Some(Loaded {
+        registry: check.registry(valid, today).ok()?,
+        calendar: WorkingCalendar::for_country(policy.shop.country).ok()?,
+        wait_days: policy.deadlines.trustmark_wait_working_days,
+        today,
+    })
+}
+
+/// Checks an imported receipt against the receipt keys the trustmark lists for `member`.
+async fn check_receipt(text: &str, member: &Member) -> Result<VerifiedReceipt, ReceiptError> {
+    let mut refusal = ReceiptError::Key;
+    for key in member.receipt_keys() {
+        match receipt_signature_to_check(text, key) {
+            Ok(check) => {
+                let valid =
+                    ed25519_verifies(check.public_key(), check.signature(), check.message())
+                        .await;
+                return check.read(valid);
+            }
+            Err(other @ ReceiptError::OtherKey(_)) => refusal = other,
+            Err(error) => return Err(error),
+        }
+    }
+    Err(refusal)
+}
+
+/// The shop the shopper picked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Choice {
+    Member(Member),
+    NotListed,
+}
+
+/// The shopper's answers to the gate.
+#[derive(Clone, Copy)]
+struct Gate {
+    complained: RwSignal<Option<bool>>,
+    complained_on: RwSignal<String>,
+    reference: RwSignal<String>,
+    cross_border: RwSignal<bool>,
+    receipt: RwSignal<Option<Result<VerifiedReceipt, ReceiptError>>>,
+    attempted: RwSignal<bool>,
+    verdict: RwSignal<Option<TrustmarkRoute>>,
+}
+
+impl Gate {
+    fn new() -> Gate {
+        Gate {
+            complained: RwSignal::new(None),
+            complained_on: RwSignal::new(String::new()),
+            reference: RwSignal::new(String::new()),
+            cross_border: RwSignal::new(false),
+            receipt: RwSignal::new(None),
+            attempted: RwSignal::new(false),
+            verdict: RwSignal::new(None),
+        }
+    }
+
+    fn date_error(&self, today: NaiveDate) -> Option<&'static str> {
+        if self.complained.get() != Some(true) {
+            return None;
+        }
+        match parse_iso_date(self.complained_on.get().trim()) {
+            None => Some("date.missing"),
+            Some(day) if day > today => Some("date.in_future"),
+            Some(_) => None,
+        }
+    }
+
+    fn prefill(&self, receipt: &VerifiedReceipt) {
+        self.complained.set(Some(true));
+        if let Some(day) = receipt.received_on() {
+            self.complained_on.set(day.to_string());
+        }
+        self.reference.set(receipt.reference().to_owned());
+        self.verdict.set(None);
+    }
+}
+
+/// The page. `endpoint` is the trustmark's own API.
+#[component]
+pub fn TrustmarkPage(endpoint: String, lang: Lang) -> impl IntoView {
+    let t = lang.messages();
+    let loaded = RwSignal::new(None::<Option<Loaded>>);
+    leptos::task::spawn_local(async move {
+        loaded.set(Some(load(&endpoint).await));
+    });
+    view! {
+        <section class="redress-screen redress-trustmark" lang=lang.tag() aria-labelledby="redress-tm-title">
+            <h2 id="redress-tm-title" class="redress-title">{t.tm_title}</h2>
+            {move || match loaded.get() {
+                None => view! { <p class="redress-notice" role="status">{t.tm_loading}</p> }.into_any(),
+                Some(None) => view! { <p class="redress-notice redress-notice-error" role="alert">{t.tm_failed}</p> }.into_any(),
+                Some(Some(loaded)) => view! { <Desk loaded=loaded lang=lang/> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn Desk(loaded: Loaded, lang: Lang) -> impl IntoView {
+    let t = lang.messages();
+    let trustmark = loaded.registry.trustmark().to_string();
+    let days = loaded.wait_days.to_string();
+    let intro = t
+        .tm_intro
+        .replace("{trustmark}", &trustmark)
+        .replace("{days}", &days);
+    let query = RwSignal::new(String::new());
+    let choice = RwSignal::new(None::<Choice>);
+    let loaded = StoredValue::new(loaded);
+    view! {
+        <p class="redress-intro">{intro}</p>
+        {move || match choice.get() {
+            None => search(t, query, choice, loaded).into_any(),
+            Some(chosen) => view! {
+                <ChosenShop chosen=chosen loaded=loaded lang=lang/>
+                <button type="button" class="redress-button redress-button-secondary" on:click=move |_| choice.set(None)>
+                    {t.tm_other_shop}
+                </button>
+            }
+            .into_any(),
+        }}
+    }
+}
+
+fn search(
+    t: &'static Messages,
+    query: RwSignal<String>,
+    choice: RwSignal<Option<Choice>>,
+    loaded: StoredValue<Loaded>,
+) -> impl IntoView {
+    let spec = InputSpec::text("redress-tm-search", t.tm_search_label)
+        .hint(t.tm_search_hint)
+        .kind("search", "off");
+    let matches = move || {
+        loaded.with_value(|l| {
+            l.registry
+                .search(&query.get())
+                .into_iter()
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        {input_field(spec, query.into(), Callback::new(move |v| query.set(v)), Signal::derive(|| None), None)}
+        {move || {
+            let found = matches();
+            let typed = query.get();
+            if typed.trim().is_empty() {
+                return ().into_any();
+            }
+            if found.is_empty() {
+                return view! {
+                    <p class="redress-notice" role="status">{t.tm_no_match.replace("{query}", typed.trim())}</p>
+                }
+                .into_any();
+            }
+            view! {
+                <ul class="redress-tm-results" aria-label=t.tm_search_label>
+                    {found
+                        .into_iter()
+                        .map(|member| {
+                            let label = format!("{} ({})", member.shop_name(), member.domains().iter().map(|d| d.as_ref()).collect::<Vec<_>>().join(", "));
+                            view! {
+                                <li>
+                                    <button type="button" class="redress-button redress-button-secondary" on:click=move |_| choice.set(Some(Choice::Member(member.clone())))>
+                                        {label}
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            }
+            .into_any()
+        }}
+        <button type="button" class="redress-link" on:click=move |_| choice.set(Some(Choice::NotListed))>
+            {t.tm_not_listed}
+        </button>
+    }
+}
+
+/// The words for a route, with the trustmark, the shop and the dates filled in.
+fn route_text(
+    t: &'static Messages,
+    lang: Lang,
+    route: TrustmarkRoute,
+    trustmark: &str,
+    shop: &str,
+    days: u16,
+) -> String {
+    let day = |date: NaiveDate| format_date(&date.to_string(), lang, DateStyle::DayMonthYear);
+    let text = match route {
+        TrustmarkRoute::Trustmark => t.tm_route_trustmark.to_owned(),
+        TrustmarkRoute::ShopFirst => t.tm_route_shop_first.to_owned(),
+        TrustmarkRoute::TooEarly { opens_on } => t.tm_route_too_early.replace("{date}", &day(opens_on)),
+        TrustmarkRoute::ConsumerOmbudsman { expired_on: Some(until) } => {
+            t.tm_route_expired.replace("{date}", &day(until))
+        }
+        TrustmarkRoute::ConsumerOmbudsman { expired_on: None } => t.tm_route_not_member.to_owned(),
+        TrustmarkRoute::TravelDisputesCommittee => t.tm_route_travel.to_owned(),
+        TrustmarkRoute::EuropeanConsumerCentre => t.tm_route_ecc.to_owned(),
+    };
+    text.replace("{trustmark}", trustmark)
+        .replace("{shop}", shop)
+        .replace("{days}", &days.to_string())
+}
+
+fn route_notice(text: String, route: TrustmarkRoute) -> impl IntoView {
+    let open = route == TrustmarkRoute::Trustmark;
+    view! {
+        <div class="redress-notice redress-tm-route" class:redress-notice-success=open role="status" data-route=route.code()>
+            <p>{text}</p>
+        </div>
+    }
+}
+
+#[component]
+fn ChosenShop(chosen: Choice, loaded: StoredValue<Loaded>, lang: Lang) -> impl IntoView {
+    let t = lang.messages();
+    let (trustmark, today, wait_days) = loaded.with_value(|l| {
+        (l.registry.trustmark().to_string(), l.today, l.wait_days)
+    });
+    let member = match chosen {
+        Choice::NotListed => {
+            let route = TrustmarkRoute::ConsumerOmbudsman { expired_on: None };
+            return route_notice(route_text(t, lang, route, &trustmark, "", wait_days), route).into_any();
+        }
+        Choice::Member(member) => member,
+    };
+    let shop = member.shop_name().to_string();
+    let until = format_date(&member.valid_until().to_string(), lang, DateStyle::DayMonthYear);
+    let card = view! {
+        <div class="redress-tm-shop">
+            <p class="redress-tm-shop-name">{shop.clone()}</p>
+            <p class="redress-hint">{member.domains().iter().map(|d| d.as_ref()).collect::<Vec<_>>().join(", ")}</p>
+            <p class="redress-hint">{t.tm_member_until.replace("{id}", member.member_id().as_ref()).replace("{date}", &until)}</p>
+        </div>
+    };
+    // A lapsed or travel member is routed before any question.
+    let early = loaded.with_value(|l| {
+        route_complaint(
+            &GateAnswers { member: Some(&member), complained_on: None, cross_border: false },
+            today,
+            &l.calendar,
+            l.wait_days,
+        )
+    });
+    if matches!(
+        early,
+        TrustmarkRoute::ConsumerOmbudsman { .. } | TrustmarkRoute::TravelDisputesCommittee
+    ) {
+        let text = route_text(t, lang, early, &trustmark, &shop, wait_days);
+        return view! { {card} {route_notice(text, early)} }.into_any();
+    }
+    let gate = Gate::new();
+    let member = StoredValue::new(member);
+    let check = move |_| {
+        gate.attempted.set(true);
+        if gate.complained.get_untracked().is_none() || gate.date_error(today).is_some() {
+            gate.verdict.set(None);
+            return;
+        }
+        let complained_on = if gate.complained.get_untracked() == Some(true) {
+            parse_iso_date(gate.complained_on.get_untracked().trim())
+        } else {
+            None
+        };
+        let route = member.with_value(|m| {
+            loaded.with_value(|l| {
+                route_complaint(
+                    &GateAnswers {
+                        member: Some(m),
+                        complained_on,
+                        cross_border: gate.cross_border.get_untracked(),
+                    },
+                    today,
+                    &l.calendar,
+                    l.wait_days,
+                )
+            })
+        });
+        gate.verdict.set(Some(route));
+    };
+    view! {
+        {card}
+        {receipt_import(t, lang, gate, member)}
+        <fieldset class="redress-fieldset" aria-describedby=move || (gate.attempted.get() && gate.complained.get().is_none()).then_some("redress-tm-complained-error")>
+            <legend>{t.tm_complained_legend}</legend>
+            <label class="redress-choice">
+                <input type="radio" name="redress-tm-complained" value="yes" prop:checked=move || gate.complained.get() == Some(true) on:change=move |_| { gate.complained.set(Some(true)); gate.verdict.set(None); }/>
+                {t.tm_yes}
+            </label>
+            <label class="redress-choice">
+                <input type="radio" name="redress-tm-complained" value="no" prop:checked=move || gate.complained.get() == Some(false) on:change=move |_| { gate.complained.set(Some(false)); gate.verdict.set(None); }/>
+                {t.tm_no}
+            </label>
+            {move || (gate.attempted.get() && gate.complained.get().is_none()).then(|| view! { <p class="redress-error" id="redress-tm-complained-error">{t.field_invalid}</p> })}
+        </fieldset>
+        {move || (gate.complained.get() == Some(true)).then(|| {
+            let date = InputSpec::text("redress-tm-complained-on", t.tm_complained_on).kind("date", "off");
+            let reference = InputSpec::text("redress-tm-reference", t.tm_reference_label);
+            view! {
+                {input_field(date, gate.complained_on.into(), Callback::new(move |v| { gate.complained_on.set(v); gate.verdict.set(None); }),
+                    Signal::derive(move || gate.date_error(today).filter(|_| gate.attempted.get()).map(|code| t.field_error(code))), None)}
+                {input_field(reference, gate.reference.into(), Callback::new(move |v| gate.reference.set(v)), Signal::derive(|| None), None)}
+            }
+        })}
+        <label class="redress-choice">
+            <input type="checkbox" id="redress-tm-cross-border" prop:checked=move || gate.cross_border.get() on:change:target=move |ev| { gate.cross_border.set(ev.target().checked()); gate.verdict.set(None); }/>
+            {t.tm_cross_border}
+        </label>
+        <button type="button" class="redress-button" on:click=check>{t.tm_check}</button>
+        {move || gate.verdict.get().map(|route| {
+            route_notice(route_text(t, lang, route, &trustmark, &shop, wait_days), route)
+        })}
+    }
+    .into_any()
+}
+
+fn receipt_import(t: &'static Messages, lang: Lang, gate: Gate, member: StoredValue<Member>) -> impl IntoView {
+    let on_pick = move |ev: leptos::ev::Targeted<leptos::ev::Event, web_sys::HtmlInputElement>| {
+        let Some(file) = ev.target().files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|v| v.as_string())
+                .unwrap_or_default();
+            let member = member.get_value();
+            let answer = check_receipt(&text, &member).await;
+            if let Ok(receipt) = &answer {
+                gate.prefill(receipt);
+            }
+            gate.receipt.set(Some(answer));
+        });
+    };
+    view! {
+        <div class="redress-field">
+            <label for="redress-tm-receipt">{t.tm_receipt_label}</label>
+            <p class="redress-hint" id="redress-tm-receipt-hint">{t.tm_receipt_hint}</p>
+            <input type="file" id="redress-tm-receipt" accept="application/json,.json" aria-describedby="redress-tm-receipt-hint" on:change:target=on_pick/>
+        </div>
+        {move || gate.receipt.get().map(|answer| match answer {
+            Ok(receipt) => {
+                let day = format_date(receipt.received_at(), lang, DateStyle::DayMonthYear);
+                view! {
+                    <p class="redress-notice redress-notice-success" role="status" data-receipt="verified">
+                        {t.tm_receipt_ok.replace("{reference}", receipt.reference()).replace("{date}", &day)}
+                    </p>
+                }.into_any()
+            }
+            Err(_) => view! {
+                <p class="redress-notice redress-notice-error" role="alert" data-receipt="refused">{t.tm_receipt_bad}</p>
+            }.into_any(),
+        })}
+    }
+}
