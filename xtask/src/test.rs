@@ -6,13 +6,17 @@ use crate::shell::{Failure, cargo, exec, root};
 use crate::{bundle, demo, setup};
 
 /// Packages checked natively: formatting, lints and tests.
-const NATIVE_PACKAGES: [&str; 8] = [
+const NATIVE_PACKAGES: [&str; 12] = [
     "-p",
     "redress-core",
+    "-p",
+    "redress-catalogue",
     "-p",
     "redress-server",
     "-p",
     "redress-widget",
+    "-p",
+    "redress-desk",
     "-p",
     "xtask",
 ];
@@ -29,7 +33,9 @@ pub fn run() -> Result<(), Failure> {
         "-D",
         "warnings",
     ]))?;
-    println!("\n== native tests: redress-core, redress-server, redress-widget, xtask");
+    println!(
+        "\n== native tests: redress-core, redress-catalogue, redress-server, redress-widget, redress-desk, xtask"
+    );
     exec(cargo().arg("test").args(NATIVE_PACKAGES))?;
 
     println!("\n== redress-core on wasm32 in headless Chromium (wasm-bindgen-test)");
