@@ -23,7 +23,8 @@ use crate::shell::{Failure, cargo, exec, npm_bin, root, target_dir};
 
 /// One file of a bundle as written to its folder.
 pub struct BundleFile {
-    /// What the file is: `loader`, `glue`, `wasm`, `css`.
+    /// What the file is: `loader`, `glue`, `wasm`, `css`, or `lang-<tag>` for a language
+    /// pack (a shopper fetches one of them at most).
     pub role: &'static str,
     pub name: String,
     pub bytes: Vec<u8>,
@@ -117,7 +118,9 @@ pub fn build(app: &App) -> Result<Vec<BundleFile>, Failure> {
         .as_ref()
         .map(|css| hashed_name(app.prefix, "css", css.as_bytes()));
 
+    let packs = language_packs(app);
     let mut loader_source = String::from_utf8_lossy(&read(&root().join(app.loader))?)
+        .replace("__REDRESS_LANGS__", &packs_table(&packs))
         .replace("__REDRESS_GLUE__", &glue_name)
         .replace("__REDRESS_WASM__", &wasm_name)
         .replace("__REDRESS_WASM_SRI__", &integrity(&wasm));
@@ -152,9 +155,57 @@ pub fn build(app: &App) -> Result<Vec<BundleFile>, Failure> {
             bytes: css.into_bytes(),
         });
     }
+    files.extend(packs);
     let sizes = write_bundle(app, &files)?;
     print_sizes(app, &files, &sizes, read(&bound)?.len());
     Ok(files)
+}
+
+/// The widget's languages other than English, as hashed `key=text` packs. The loader
+/// fetches only the shopper's one, so six languages cost a shopper one.
+fn language_packs(app: &App) -> Vec<BundleFile> {
+    if app.package != WIDGET.package {
+        return Vec::new();
+    }
+    redress_catalogue::packs()
+        .into_iter()
+        .map(|(lang, text)| {
+            let bytes = text.into_bytes();
+            let role: &'static str = Box::leak(format!("lang-{}", lang.tag()).into_boxed_str());
+            BundleFile {
+                role,
+                name: hashed_name(&format!("{}-{}", app.prefix, lang.tag()), "txt", &bytes),
+                bytes,
+            }
+        })
+        .collect()
+}
+
+/// `{"nl":"redress-nl-<hash>.txt",...}` for the loader, which holds it in a single-quoted
+/// string (no quote or backslash can occur in it). Packs go without SRI: each SRI hash is
+/// 71 incompressible bytes the loader (budget 3 KB) would carry per language, and a pack
+/// is text rendered as text, from the same origin as the unhashed loader itself.
+fn packs_table(packs: &[BundleFile]) -> String {
+    let entries: Vec<String> = packs
+        .iter()
+        .map(|p| format!("\"{}\":\"{}\"", p.role.trim_start_matches("lang-"), p.name))
+        .collect();
+    format!("{{{}}}", entries.join(","))
+}
+
+/// What one shopper downloads: every file but the language packs, plus the largest pack.
+fn shopper_total(files: &[BundleFile], sizes: &[Sizes], size: fn(&Sizes) -> usize) -> usize {
+    let pairs = || files.iter().zip(sizes);
+    let fixed: usize = pairs()
+        .filter(|(f, _)| !f.role.starts_with("lang-"))
+        .map(|(_, s)| size(s))
+        .sum();
+    let pack = pairs()
+        .filter(|(f, _)| f.role.starts_with("lang-"))
+        .map(|(_, s)| size(s))
+        .max()
+        .unwrap_or(0);
+    fixed + pack
 }
 
 /// `cargo rustc --crate-type cdylib --profile widget` for wasm32: the compiled module.
@@ -305,10 +356,10 @@ fn print_sizes(app: &App, files: &[BundleFile], sizes: &[Sizes], unoptimised_was
             kb(size.brotli)
         );
     }
-    let total = |f: fn(&Sizes) -> usize| sizes.iter().map(f).sum::<usize>();
+    let total = |f: fn(&Sizes) -> usize| shopper_total(files, sizes, f);
     println!(
         "{:<28} {:>10} {:>10} {:>10}",
-        "total",
+        "total (one language)",
         kb(total(|s| s.raw)),
         kb(total(|s| s.gzip)),
         kb(total(|s| s.brotli))
@@ -338,7 +389,8 @@ fn manifest(app: &App, files: &[BundleFile], sizes: &[Sizes]) -> String {
             if i + 1 < files.len() { "," } else { "" }
         ));
     }
-    let total = |f: fn(&Sizes) -> usize| sizes.iter().map(f).sum::<usize>();
+    // A shopper fetches at most one language pack: the total counts the largest.
+    let total = |f: fn(&Sizes) -> usize| shopper_total(files, sizes, f);
     out.push_str(&format!(
         "  }},\n  \"total\": {{ \"bytes\": {}, \"gzip\": {}, \"brotli\": {} }}\n}}\n",
         total(|s| s.raw),

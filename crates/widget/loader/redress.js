@@ -16,7 +16,7 @@
   var WASM_SRI = '__REDRESS_WASM_SRI__';
   var CSS = '__REDRESS_CSS__';
   var CSS_SRI = '__REDRESS_CSS_SRI__';
-  // Language packs besides English: {"nl": {"path": ..., "integrity": ...}}.
+  // Language packs besides English: {"nl": "redress-nl-<hash>.txt", ...}.
   var LANGS = JSON.parse('__REDRESS_LANGS__');
 
   // The launcher's own words, before the wasm (and its catalogue) is loaded.
@@ -61,10 +61,10 @@
   var packs = {};
   function pack(lang) {
     var primary = String(lang || '').toLowerCase().split(/[-_]/)[0];
-    var entry = LANGS[primary];
-    if (!entry) return Promise.resolve('');
+    var path = LANGS[primary];
+    if (!path) return Promise.resolve('');
     if (!packs[primary]) {
-      packs[primary] = fetch(base + entry.path, { integrity: entry.integrity }).then(function (r) {
+      packs[primary] = fetch(base + path).then(function (r) {
         if (!r.ok) throw new Error('language pack: HTTP ' + r.status);
         return r.text();
       });
