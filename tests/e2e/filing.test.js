@@ -207,3 +207,35 @@ describe('keyboard only', () => {
     await page.close();
   });
 });
+
+describe('small screens and zoom', () => {
+  for (const [label, width, height] of [['320 px wide', 320, 640], ['200 % zoom of a 1280 px screen', 640, 400]]) {
+    test(`at ${label} every step can be read without scrolling sideways`, async () => {
+      const { page } = await openPage(browser.context, `${server.url}/`, { width, height });
+      await page.evaluate(() => localStorage.clear());
+      await page.reload({ waitUntil: 'load' });
+      await lookUp(page);
+      const sideways = () => page.evaluate(() => {
+        const panel = document.querySelector('[data-redress=launcher]').shadowRoot.querySelector('.redress-panel');
+        return panel.scrollWidth - panel.clientWidth;
+      });
+      assert.equal(await sideways(), 0, 'what went wrong');
+      await fillWhatWentWrong(page);
+      await page.locator(`${w} button[type=submit]`).click();
+      await waitForStep(page, 'What you want');
+      await page.locator(`${w} input[name=redress-resolution][value=compensation]`).check();
+      await page.locator(`${w} #redress-amount`).fill('12,50');
+      assert.equal(await sideways(), 0, 'what you want');
+      await page.locator(`${w} button[type=submit]`).click();
+      await waitForStep(page, 'Photos and documents');
+      assert.equal(await sideways(), 0, 'evidence');
+      await page.locator(`${w} button[type=submit]`).click();
+      await page.locator(`${w} #redress-contact-email`).waitFor();
+      await page.locator(`${w} button[type=submit]`).click();
+      await page.locator(`${w} .redress-review-part`).first().waitFor();
+      assert.equal(await sideways(), 0, 'review');
+      await screenshot(page, `filing-review-${width}x${height}`);
+      await page.close();
+    });
+  }
+});
