@@ -386,7 +386,8 @@ describe('the shop desk', () => {
     assert.equal(await thumb.getAttribute('alt'), 'Photo cracked-lid.png sent by the shopper');
     await page.waitForFunction(() => document.querySelector('.thumb img')?.naturalWidth === 96);
     const items = page.locator('.evidence-item');
-    assert.equal(await items.count(), 2);
+    // In the order the shopper filed them (the receipt's order).
+    assert.deepEqual(await items.locator('.file-name').allTextContents(), ['cracked-lid.png', 'invoice.pdf']);
     const pdfItem = items.filter({ hasText: 'invoice.pdf' });
     assert.equal(await pdfItem.locator('img').count(), 0);
     assert.match(await pdfItem.textContent(), new RegExp(files[1].sha256));

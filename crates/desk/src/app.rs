@@ -24,6 +24,7 @@ pub fn Desk(endpoint: String, lang: Lang) -> impl IntoView {
         open.set(device::open_reference());
     });
 
+    Effect::new(move |_| device::set_title(lang.get().messages().app_title));
     let session = Memo::new(move |_| {
         token.get().map(|token| Session {
             endpoint: endpoint.get_value(),

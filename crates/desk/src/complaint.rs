@@ -61,10 +61,22 @@ pub fn ComplaintView(
                     </div>
                 }
                 .into_any(),
-                Some(Ok(detail)) => view! {
-                    <Detail detail=detail session=session.clone() lang=lang reload=reload heading=heading announce=announce/>
+                Some(Ok(detail)) => {
+                    // Keyed by the load: a reloaded complaint is mounted afresh (forms closed
+                    // and empty) instead of being patched into the old one's elements.
+                    let load = version.get_untracked();
+                    let session = session.clone();
+                    view! {
+                        <For
+                            each=move || [(load, detail.clone())]
+                            key=|(load, _)| *load
+                            children=move |(_, detail)| view! {
+                                <Detail detail=detail session=session.clone() lang=lang reload=reload heading=heading announce=announce/>
+                            }
+                        />
+                    }
+                    .into_any()
                 }
-                .into_any(),
             }}
         </div>
     }
@@ -156,10 +168,27 @@ fn Detail(
                     {tracking.timeline.iter().map(|entry| view! { <TimelineItem entry=entry.clone() t=t/> }).collect_view()}
                 </ol>
             </section>
-            <EvidenceList evidence=detail.evidence.clone() reference=detail.reference.clone() session=session.clone() t=t/>
+            <EvidenceList evidence=in_filed_order(&detail) reference=detail.reference.clone() session=session.clone() t=t/>
             <ReceiptCheck detail=detail.clone() session=session t=t/>
         </article>
     }
+}
+
+/// The evidence in the order the shopper filed it: the order the signed receipt lists.
+fn in_filed_order(detail: &ComplaintDetail) -> Vec<Evidence> {
+    let signed: Value = detail.receipt["signed"]
+        .as_str()
+        .and_then(|text| serde_json::from_str(text).ok())
+        .unwrap_or_default();
+    let position = |id: &str| {
+        signed["evidence"]
+            .as_array()
+            .and_then(|list| list.iter().position(|e| e["id"] == id))
+            .unwrap_or(usize::MAX)
+    };
+    let mut files = detail.evidence.clone();
+    files.sort_by_key(|f| position(&f.id));
+    files
 }
 
 /// One term of a description list; absent values read "Not given".

@@ -109,6 +109,13 @@ mod browser {
         .unwrap_or_default()
     }
 
+    /// The window's title: `<what> · Redress`.
+    pub fn set_title(what: &str) {
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            document.set_title(&format!("{what} · Redress"));
+        }
+    }
+
     /// Opens the browser's print dialog (the dossier's print stylesheet applies).
     pub fn print() {
         if let Some(window) = web_sys::window() {
@@ -141,6 +148,7 @@ mod native {
         NaiveDate::default()
     }
     pub fn print() {}
+    pub fn set_title(_what: &str) {}
 }
 
 #[cfg(not(target_arch = "wasm32"))]
