@@ -51,7 +51,7 @@ impl VerifiedReceipt {
 
     /// The day the shop received it (the date part of [`received_at`](Self::received_at)).
     pub fn received_on(&self) -> Option<chrono::NaiveDate> {
-        self.received_at.get(..10)?.parse().ok()
+        crate::calendar::parse_iso_date(self.received_at.get(..10)?)
     }
 }
 

@@ -1,6 +1,8 @@
 //! What the shopper sees on opening the widget: the complaint a tracking link points at
 //! (`#redress-track=...` on the shop's page), the withdrawal flow (`data-mode="withdraw"`
-//! or its entry on the lookup screen), or the order lookup that starts a complaint.
+//! or its entry on the lookup screen), the order lookup that starts a complaint, or a
+//! trustmark's complaint page (`data-mode="trustmark"`); above them the shop's trustmark
+//! badge when one verifies for this page.
 
 use leptos::prelude::*;
 
@@ -28,13 +30,11 @@ pub type CurrentScreen = RwSignal<Screen>;
 /// The widget's first screen.
 #[component]
 pub fn Start(config: WidgetConfig) -> impl IntoView {
-    let first = match (parse_tracking_fragment(&page_fragment()), config.mode) {
-        (Some((reference, token)), mode) if mode != Mode::Trustmark => {
-            Screen::Track(reference, token)
-        }
-        (None, Mode::Withdraw) => Screen::Withdraw,
-        (None, Mode::Complaint) => Screen::Complaint,
-        (_, Mode::Trustmark) => Screen::Trustmark,
+    let first = match (config.mode, parse_tracking_fragment(&page_fragment())) {
+        (Mode::Trustmark, _) => Screen::Trustmark,
+        (_, Some((reference, token))) => Screen::Track(reference, token),
+        (Mode::Withdraw, None) => Screen::Withdraw,
+        (Mode::Complaint, None) => Screen::Complaint,
     };
     let screen: CurrentScreen = RwSignal::new(first);
     let t = config.lang.messages();

@@ -25,9 +25,7 @@ pub async fn verified_badge(attestation_url: &str, page_host: &str) -> Option<Ba
     let envelope = SignedEnvelope::from_json(&api::get_text(attestation_url).await.ok()?).ok()?;
     let check = keys.signature_to_check(&envelope).ok()?;
     let valid = ed25519_verifies(check.public_key(), check.signature(), check.message()).await;
-    check
-        .attestation(valid, page_host, now().date_naive())
-        .ok()
+    check.attestation(valid, page_host, now().date_naive()).ok()
 }
 
 fn page_host() -> String {
@@ -72,7 +70,10 @@ mod tests {
             keys_url("https://becom.example/api/trustmark/attestations/B-1").as_deref(),
             Some("https://becom.example/api/trustmark/keys")
         );
-        assert_eq!(keys_url("https://becom.example/api/trustmark/registry"), None);
+        assert_eq!(
+            keys_url("https://becom.example/api/trustmark/registry"),
+            None
+        );
         assert_eq!(keys_url("/api/trustmark/attestations/"), None);
     }
 }

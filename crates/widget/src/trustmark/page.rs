@@ -31,13 +31,16 @@ struct Loaded {
 }
 
 async fn load(endpoint: &str) -> Option<Loaded> {
-    let keys = api::get_text(&format!("{endpoint}/trustmark/keys")).await.ok()?;
+    let keys = api::get_text(&format!("{endpoint}/trustmark/keys"))
+        .await
+        .ok()?;
     let keys = PublishedKeys::from_json(&keys).ok()?;
     let registry = api::get_text(&format!("{endpoint}/trustmark/registry"))
         .await
         .ok()?;
     let envelope = SignedEnvelope::from_json(&registry).ok()?;
-    let policy = ComplaintPolicy::from_served_json(&api::fetch_policy(endpoint).await.ok()?).ok()?;
+    let policy =
+        ComplaintPolicy::from_served_json(&api::fetch_policy(endpoint).await.ok()?).ok()?;
     let today = policy.today(now());
     let check = keys.signature_to_check(&envelope).ok()?;
     let valid = ed25519_verifies(check.public_key(), check.signature(), check.message()).await;
@@ -56,8 +59,7 @@ async fn check_receipt(text: &str, member: &Member) -> Result<VerifiedReceipt, R
         match receipt_signature_to_check(text, key) {
             Ok(check) => {
                 let valid =
-                    ed25519_verifies(check.public_key(), check.signature(), check.message())
-                        .await;
+                    ed25519_verifies(check.public_key(), check.signature(), check.message()).await;
                 return check.read(valid);
             }
             Err(other @ ReceiptError::OtherKey(_)) => refusal = other,
@@ -237,10 +239,12 @@ fn route_text(
     let text = match route {
         TrustmarkRoute::Trustmark => t.tm_route_trustmark.to_owned(),
         TrustmarkRoute::ShopFirst => t.tm_route_shop_first.to_owned(),
-        TrustmarkRoute::TooEarly { opens_on } => t.tm_route_too_early.replace("{date}", &day(opens_on)),
-        TrustmarkRoute::ConsumerOmbudsman { expired_on: Some(until) } => {
-            t.tm_route_expired.replace("{date}", &day(until))
+        TrustmarkRoute::TooEarly { opens_on } => {
+            t.tm_route_too_early.replace("{date}", &day(opens_on))
         }
+        TrustmarkRoute::ConsumerOmbudsman {
+            expired_on: Some(until),
+        } => t.tm_route_expired.replace("{date}", &day(until)),
         TrustmarkRoute::ConsumerOmbudsman { expired_on: None } => t.tm_route_not_member.to_owned(),
         TrustmarkRoute::TravelDisputesCommittee => t.tm_route_travel.to_owned(),
         TrustmarkRoute::EuropeanConsumerCentre => t.tm_route_ecc.to_owned(),
@@ -262,18 +266,22 @@ fn route_notice(text: String, route: TrustmarkRoute) -> impl IntoView {
 #[component]
 fn ChosenShop(chosen: Choice, loaded: StoredValue<Loaded>, lang: Lang) -> impl IntoView {
     let t = lang.messages();
-    let (trustmark, today, wait_days) = loaded.with_value(|l| {
-        (l.registry.trustmark().to_string(), l.today, l.wait_days)
-    });
+    let (trustmark, today, wait_days) =
+        loaded.with_value(|l| (l.registry.trustmark().to_string(), l.today, l.wait_days));
     let member = match chosen {
         Choice::NotListed => {
             let route = TrustmarkRoute::ConsumerOmbudsman { expired_on: None };
-            return route_notice(route_text(t, lang, route, &trustmark, "", wait_days), route).into_any();
+            return route_notice(route_text(t, lang, route, &trustmark, "", wait_days), route)
+                .into_any();
         }
         Choice::Member(member) => member,
     };
     let shop = member.shop_name().to_string();
-    let until = format_date(&member.valid_until().to_string(), lang, DateStyle::DayMonthYear);
+    let until = format_date(
+        &member.valid_until().to_string(),
+        lang,
+        DateStyle::DayMonthYear,
+    );
     let card = view! {
         <div class="redress-tm-shop">
             <p class="redress-tm-shop-name">{shop.clone()}</p>
@@ -284,7 +292,11 @@ fn ChosenShop(chosen: Choice, loaded: StoredValue<Loaded>, lang: Lang) -> impl I
     // A lapsed or travel member is routed before any question.
     let early = loaded.with_value(|l| {
         route_complaint(
-            &GateAnswers { member: Some(&member), complained_on: None, cross_border: false },
+            &GateAnswers {
+                member: Some(&member),
+                complained_on: None,
+                cross_border: false,
+            },
             today,
             &l.calendar,
             l.wait_days,
@@ -362,7 +374,12 @@ fn ChosenShop(chosen: Choice, loaded: StoredValue<Loaded>, lang: Lang) -> impl I
     .into_any()
 }
 
-fn receipt_import(t: &'static Messages, lang: Lang, gate: Gate, member: StoredValue<Member>) -> impl IntoView {
+fn receipt_import(
+    t: &'static Messages,
+    lang: Lang,
+    gate: Gate,
+    member: StoredValue<Member>,
+) -> impl IntoView {
     let on_pick = move |ev: leptos::ev::Targeted<leptos::ev::Event, web_sys::HtmlInputElement>| {
         let Some(file) = ev.target().files().and_then(|files| files.get(0)) else {
             return;

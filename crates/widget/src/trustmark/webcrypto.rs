@@ -37,7 +37,8 @@ mod imp {
         message: &[u8],
     ) -> Result<bool, JsValue> {
         let window = web_sys::window().ok_or(JsValue::NULL)?;
-        let subtle = Reflect::get(&window.crypto()?, &JsValue::from_str("subtle"))?;
+        let crypto: JsValue = window.crypto()?.into();
+        let subtle = Reflect::get(&crypto, &JsValue::from_str("subtle"))?;
         let algorithm = Object::new();
         Reflect::set(&algorithm, &"name".into(), &"Ed25519".into())?;
         let import = Array::new();
