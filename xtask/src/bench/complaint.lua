@@ -3,8 +3,9 @@
 -- number, counter), so the server does the full work each time instead of replaying a
 -- stored answer. A complaint attaches its evidence once, so the bench uploads a pool of
 -- evidence pairs first (one "ID_A ID_B" per line of the pairs file); thread t of n takes
--- lines t, t+n, t+2n... When its share runs out it starts over, and those requests are
--- refused (422 evidence.unavailable) and counted as failed: the pool was too small.
+-- lines t, t+n, t+2n... in order. When its share runs out it starts over, and those
+-- requests are refused (422 evidence.unavailable) and counted as failed: the pool was too
+-- small.
 -- args: run prefix, pairs file, thread count, evidence draft JSON (the two files).
 local threads = {}
 
@@ -50,6 +51,11 @@ function request()
 end
 
 function done(summary, latency, requests)
+  -- How far each thread got through its share of the pool: the bench keeps the rest
+  -- for the next row.
+  for _, thread in ipairs(threads) do
+    io.write(string.format("USED %d %d\n", thread:get("tid"), thread:get("counter")))
+  end
   io.write(string.format("REDRESS %d %d %d %d %d %d\n", summary.requests, summary.duration,
     latency:percentile(50), latency:percentile(99),
     summary.errors.status, summary.errors.connect + summary.errors.read

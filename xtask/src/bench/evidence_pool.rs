@@ -4,8 +4,6 @@
 //! request its own pair. The two files' bytes are the same in every pair (stored once,
 //! content-addressed), so the draft's evidence list is one constant.
 
-use std::io::Write;
-use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
@@ -56,9 +54,9 @@ impl EvidencePair {
         serde_json::Value::from(entries).to_string()
     }
 
-    /// Uploads `count` pairs to the server at `addr` and writes one `ID_A ID_B` line per
-    /// pair to `path`; returns the uploads per second.
-    pub fn upload_pool(&self, addr: &str, count: usize, path: &Path) -> Result<f64, Failure> {
+    /// Uploads `count` pairs to the server at `addr`; one `ID_A ID_B` line per pair and
+    /// the uploads per second reached.
+    pub fn upload_pool(&self, addr: &str, count: usize) -> Result<(Vec<String>, f64), Failure> {
         let started = Instant::now();
         let next = AtomicUsize::new(0);
         let uploaded: Vec<Result<Vec<String>, Failure>> = std::thread::scope(|scope| {
@@ -83,15 +81,12 @@ impl EvidencePair {
                 })
                 .collect()
         });
-        let seconds = started.elapsed().as_secs_f64();
-        let mut file = std::fs::File::create(path)
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-        for lines in uploaded {
-            for line in lines? {
-                writeln!(file, "{line}").map_err(|e| format!("{}: {e}", path.display()))?;
-            }
+        let seconds = started.elapsed().as_secs_f64().max(1e-3);
+        let mut lines = Vec::with_capacity(count);
+        for batch in uploaded {
+            lines.extend(batch?);
         }
-        Ok(2.0 * count as f64 / seconds)
+        Ok((lines, 2.0 * count as f64 / seconds))
     }
 
     fn upload(&self, addr: &str, which: usize) -> Result<String, Failure> {
@@ -116,5 +111,37 @@ impl EvidencePair {
             .as_str()
             .map(str::to_owned)
             .ok_or_else(|| "evidence upload answered no id".to_owned())
+    }
+}
+
+/// The pairs the wrk script did not reach: thread `t` of `threads` (1-based) took lines
+/// `t-1, t-1+threads, ...` of `pool` in order and used the first `used[t]` of them.
+pub fn unused(pool: &[String], threads: usize, used: &[(usize, usize)]) -> Vec<String> {
+    let threads = threads.max(1);
+    let taken = |line: usize| {
+        let thread = line % threads + 1;
+        let rank = line / threads;
+        used.iter()
+            .find(|(t, _)| *t == thread)
+            .is_some_and(|(_, count)| rank < *count)
+    };
+    pool.iter()
+        .enumerate()
+        .filter(|(line, _)| !taken(*line))
+        .map(|(_, pair)| pair.clone())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_pairs_a_thread_reached_are_used_up() {
+        let pool: Vec<String> = (0..7).map(|n| n.to_string()).collect();
+        // Thread 1 has lines 0, 2, 4, 6 and used 2; thread 2 has 1, 3, 5 and used 3.
+        assert_eq!(unused(&pool, 2, &[(1, 2), (2, 3)]), ["4", "6"]);
+        assert_eq!(unused(&pool, 1, &[(1, 10)]), Vec::<String>::new());
+        assert_eq!(unused(&pool, 1, &[]), pool);
     }
 }

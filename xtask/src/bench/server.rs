@@ -8,7 +8,7 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
-use super::evidence_pool::EvidencePair;
+use super::evidence_pool::{EvidencePair, unused};
 use super::postgres::Postgres;
 use super::report::Results;
 use crate::shell::{Failure, cargo, exec, has_program, output, root, target_dir};
@@ -16,16 +16,18 @@ use crate::shell::{Failure, cargo, exec, has_program, output, root, target_dir};
 const CONNECTIONS: [u32; 3] = [1, 16, 128];
 const SECONDS: u32 = 5;
 /// Complaints per second assumed before the first row measures one (sizes its pool).
-const FIRST_GUESS_PER_SECOND: f64 = 500.0;
-/// Evidence pairs uploaded per complaint the row is expected to file: more connections
-/// file faster than the fastest row so far.
-const POOL_MARGIN: f64 = 1.5;
+const FIRST_GUESS_PER_SECOND: f64 = 600.0;
+/// Evidence pairs offered per complaint the row is expected to file, per row of
+/// [`CONNECTIONS`]: going from 1 to 16 connections has more than doubled the rate.
+const POOL_MARGIN: [f64; 3] = [2.0, 3.0, 2.0];
 /// The shop token of the bench's own server (not a secret: a temp data dir).
 pub const SHOP_TOKEN: &str = "bench-shop-token-0123456789";
 
 /// One wrk run: requests per second, latency percentiles in microseconds, failures.
 struct Load {
     requests: u64,
+    /// Requests each wrk thread made: (thread number from 1, count).
+    used: Vec<(usize, usize)>,
     /// Answered without an error status (complaints filed, for the server).
     per_second: f64,
     p50_us: u64,
@@ -57,10 +59,11 @@ pub fn run(results: &mut Results) -> Result<(), Failure> {
          attaches an upload once, so every request gets a pair of its own), a new \
          Idempotency-Key per request. Baseline: an empty axum handler (`xtask/baseline`) \
          under the same script, measured right after each row. PostgreSQL is a temp \
-         cluster on this machine (default settings). \"pool\": the pairs uploaded for the \
-         row and the upload rate reached doing so (16 clients, one connection per upload).\n\n\
+         cluster on this machine (default settings). \"pool\": the pairs offered to the row \
+         (left over from the row before, topped up) and the upload rate reached topping it \
+         up (16 clients, one connection per upload).\n\n\
          | store | connections | complaints/s | p50 | p99 | failed | baseline req/s | \
-         baseline p50 | baseline p99 | throughput ratio | pool (uploads/s) |\n\
+         baseline p50 | baseline p99 | throughput ratio | pool |\n\
          | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"
     );
     let postgres = Postgres::start(
@@ -76,11 +79,19 @@ pub fn run(results: &mut Results) -> Result<(), Failure> {
         let data = tempdir(&format!("throughput-{store}"))?;
         let pairs = data.join("pairs.txt");
         // Sized from the fastest row so far, with a margin: a starved row shows as failed.
+        // Pairs a row did not reach are kept for the next one.
         let mut expected = FIRST_GUESS_PER_SECOND;
-        for connections in CONNECTIONS {
+        let mut pool: Vec<String> = Vec::new();
+        for (connections, margin) in CONNECTIONS.into_iter().zip(POOL_MARGIN) {
             let mut server = ServerProcess::start(&server_bin, &data, "127.0.0.1:0", url)?;
-            let pool = (expected * f64::from(SECONDS) * POOL_MARGIN) as usize;
-            let upload_rate = pair.upload_pool(&server.addr, pool, &pairs)?;
+            let wanted = (expected * f64::from(SECONDS) * margin) as usize;
+            let (fresh, upload_rate) =
+                pair.upload_pool(&server.addr, wanted.saturating_sub(pool.len()))?;
+            pool.extend(fresh);
+            let mut file = pool.join("\n");
+            file.push('\n');
+            std::fs::write(&pairs, file)
+                .map_err(|e| format!("cannot write {}: {e}", pairs.display()))?;
             let thread_count = threads(connections);
             let args = [
                 pairs.as_os_str(),
@@ -99,11 +110,13 @@ pub fn run(results: &mut Results) -> Result<(), Failure> {
                 ServerProcess::spawn(Command::new(&baseline_bin).arg("127.0.0.1:0"))?;
             let empty = load(&script, &baseline.addr, connections, "b", &args)?;
             baseline.stop();
-            pool_starved |= filed.failed > 0 && filed.requests as usize > pool;
+            pool_starved |= filed.failed > 0 && filed.requests as usize > pool.len();
+            let offered = pool.len();
+            pool = unused(&pool, connections.min(2) as usize, &filed.used);
             expected = expected.max(filed.per_second);
             let _ = writeln!(
                 section,
-                "| {store} | {connections} | {:.0} | {} | {} | {} | {:.0} | {} | {} | {:.3} | {pool} ({upload_rate:.0}/s) |",
+                "| {store} | {connections} | {:.0} | {} | {} | {} | {:.0} | {} | {} | {:.3} | {offered} ({}) |",
                 filed.per_second,
                 ms(filed.p50_us),
                 ms(filed.p99_us),
@@ -111,7 +124,12 @@ pub fn run(results: &mut Results) -> Result<(), Failure> {
                 empty.per_second,
                 ms(empty.p50_us),
                 ms(empty.p99_us),
-                filed.per_second / empty.per_second.max(1.0)
+                filed.per_second / empty.per_second.max(1.0),
+                if upload_rate > 0.0 {
+                    format!("{upload_rate:.0} uploads/s")
+                } else {
+                    "left over".to_owned()
+                }
             );
         }
         let _ = std::fs::remove_dir_all(&data);
@@ -165,7 +183,16 @@ fn load(
     let [requests, duration_us, p50_us, p99_us, status, socket] = n[..] else {
         return Err(format!("unexpected wrk summary `{line}`"));
     };
+    let used = text
+        .lines()
+        .filter_map(|l| l.strip_prefix("USED "))
+        .filter_map(|l| {
+            let (thread, count) = l.split_once(' ')?;
+            Some((thread.trim().parse().ok()?, count.trim().parse().ok()?))
+        })
+        .collect();
     Ok(Load {
+        used,
         requests,
         per_second: (requests - status) as f64 / (duration_us.max(1) as f64 / 1e6),
         p50_us,
