@@ -43,14 +43,19 @@ pub fn run(results: &mut Results) -> Result<(), Failure> {
             pkg.as_os_str(),
         ],
     )?;
-    let text = node(
-        Command::new("node")
-            .arg("bench/host-page.mjs")
-            .arg(format!("http://{}", server.addr))
-            .arg(RUNS.to_string())
-            .current_dir(root().join("tests")),
-    )
-    .map_err(|why| format!("tests/bench/host-page.mjs failed: {why}"))?;
+    // One retry: a browser start can fail on a machine busy compiling.
+    let run_script = || {
+        node(
+            Command::new("node")
+                .arg("bench/host-page.mjs")
+                .arg(format!("http://{}", server.addr))
+                .arg(RUNS.to_string())
+                .current_dir(root().join("tests")),
+        )
+    };
+    let text = run_script()
+        .or_else(|_| run_script())
+        .map_err(|why| format!("tests/bench/host-page.mjs failed: {why}"))?;
     drop(server);
     let _ = std::fs::remove_dir_all(&dir);
     let measured: Value = text
