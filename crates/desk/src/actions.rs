@@ -76,9 +76,7 @@ fn ActionForm(
     let conclusions = RwSignal::new(String::new());
     let actions = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FormError>::new());
-    // Controlled, so a form is closed again after a save: the complaint's view is patched
-    // in place when it reloads, and a `<details>` would otherwise keep the old form open.
-    let open = RwSignal::new(false);
+
     let saving = RwSignal::new(false);
     let error_of = move |field: &'static str| {
         Signal::derive(move || {
@@ -173,12 +171,7 @@ fn ActionForm(
     let summary_id = id("summary");
 
     view! {
-        <details
-            class=format!("action action-{kind}")
-            data-event=kind.clone()
-            prop:open=move || open.get()
-            on:toggle:target=move |ev| open.set(ev.target().open())
-        >
+        <details class=format!("action action-{kind}") data-event=kind.clone()>
             <summary id=summary_id.clone()>{title.clone()}</summary>
             <form novalidate on:submit=on_submit aria-labelledby=summary_id>
                 {with_handler.then(|| view! {
