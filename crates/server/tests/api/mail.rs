@@ -223,3 +223,51 @@ async fn a_url_requiring_tls_never_sends_in_the_clear() {
         "sent without TLS: {commands:?}"
     );
 }
+
+#[tokio::test]
+async fn messages_queued_while_the_mail_server_is_down_are_sent_when_it_is_back() {
+    // A port with nothing listening: the server's first delivery attempts fail.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .unwrap();
+    let server = TestServer::start_with(ServerOptions {
+        config: format!(
+            "smtp_url = \"smtp://127.0.0.1:{port}\"\nsmtp_from = \"shop@example.com\"\n"
+        ),
+        ..Default::default()
+    });
+    let response = submit(
+        &server,
+        None,
+        &json!({"language": "nl", "draft": draft("The headphones crackle on the left side.", &[])}),
+    )
+    .await;
+    assert_eq!(response.status(), 201);
+    let reference = json(response).await["reference"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    // Wait for a failed attempt (the server logs it) before the mail server comes back.
+    let log = server.dir.path().join("server.log");
+    for _ in 0..600 {
+        let text = std::fs::read_to_string(&log).unwrap_or_default();
+        if text.contains("SMTP delivery failed") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(
+        std::fs::read_to_string(&log)
+            .unwrap_or_default()
+            .contains("SMTP delivery failed"),
+        "no failed delivery was logged"
+    );
+    let mut sink = SmtpSink::start_on(port).await;
+    let mail = sink.next().await;
+    assert_eq!(
+        mail.subject(),
+        format!("Uw klacht {reference} is ontvangen")
+    );
+    assert_eq!(mail.envelope_to, ["anna@example.com"]);
+}

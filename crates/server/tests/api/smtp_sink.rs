@@ -78,7 +78,15 @@ pub struct SmtpSink {
 impl SmtpSink {
     /// Listens on a free loopback port and accepts any number of sessions.
     pub async fn start() -> SmtpSink {
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind sink");
+        Self::start_on(0).await
+    }
+
+    /// Listens on `port` (0: any free one), e.g. to bring a mail server "back" on the
+    /// port a server under test was configured with.
+    pub async fn start_on(port: u16) -> SmtpSink {
+        let listener = TcpListener::bind(("127.0.0.1", port))
+            .await
+            .expect("bind sink");
         let port = listener.local_addr().expect("sink address").port();
         let (sender, received) = mpsc::unbounded_channel();
         let (ended, sessions) = mpsc::unbounded_channel();
