@@ -371,3 +371,26 @@ async fn the_withdrawal_draft_schema_lists_exactly_the_keys_the_core_type_reads(
     documented(&doc, "post", "/api/withdrawals", 422);
     documented(&doc, "get", "/api/shop/withdrawals", 401);
 }
+
+#[tokio::test]
+async fn rate_limited_answers_are_documented() {
+    let server = TestServer::start_with(crate::helpers::ServerOptions {
+        config: "[limits]\nlookups_per_ip = 1\nlookups_per_order = 1000\nuploads_per_ip = 1\n"
+            .to_owned(),
+        ..Default::default()
+    });
+    let doc = openapi(&server).await;
+    let lookup = json!({"order_number": "RD-1001", "email": "anna@example.com"});
+    let mut statuses = Vec::new();
+    for _ in 0..2 {
+        let response = server.post_json("/api/orders/lookup", &lookup).await;
+        statuses.push(response.status().as_u16());
+        conforms(&doc, "post", "/api/orders/lookup", response).await;
+    }
+    for _ in 0..2 {
+        let response = server.upload(b"notes", "text/plain", "notes.txt").await;
+        statuses.push(response.status().as_u16());
+        conforms(&doc, "post", "/api/evidence", response).await;
+    }
+    assert_eq!(statuses, [200, 429, 201, 429]);
+}
