@@ -256,8 +256,12 @@ fn route_text(
 
 fn route_notice(text: String, route: TrustmarkRoute) -> impl IntoView {
     let open = route == TrustmarkRoute::Trustmark;
+    let opens_on = match route {
+        TrustmarkRoute::TooEarly { opens_on } => Some(opens_on.to_string()),
+        _ => None,
+    };
     view! {
-        <div class="redress-notice redress-tm-route" class:redress-notice-success=open role="status" data-route=route.code()>
+        <div class="redress-notice redress-tm-route" class:redress-notice-success=open role="status" data-route=route.code() data-opens-on=opens_on>
             <p>{text}</p>
         </div>
     }

@@ -1,0 +1,256 @@
+// Trustmark mode end to end: a trustmark's registry signed with the real CLI
+// (`redress-server trustmark keygen/sign`), its complaint page (www/trustmark.html) for a
+// member with the gate passed and too early, a non-member, a lapsed member, a travel member,
+// a receipt from the shop's widget imported (and one edited by a byte refused), and the
+// member badge in the shop's widget on its own host only (shop.localhost vs other.localhost).
+
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { ROOT, openPage, screenshot, startBrowser } from './harness.js';
+import { axeViolations, fileThroughWidget, W } from './flow.js';
+
+const SERVER_BIN = process.env.REDRESS_SERVER_BIN ?? join(ROOT, 'target/debug/redress-server');
+const PAGE = 'redress-complaint';
+
+/** The server in a data directory the test can also hand to the trustmark CLI. */
+async function startTrustmarkServer() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'redress-e2e-trustmark-'));
+  const child = spawn(SERVER_BIN, [
+    '--listen', '127.0.0.1:0', '--data-dir', dataDir, '--demo',
+    '--www-dir', join(ROOT, 'www'), '--pkg-dir', join(ROOT, 'pkg'),
+  ], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  const url = await new Promise((ok, fail) => {
+    child.stdout.on('data', (chunk) => {
+      log += chunk;
+      const found = /listening on (http:\/\/\S+)/.exec(log);
+      if (found) ok(found[1].replace(/\/$/, ''));
+    });
+    child.stderr.on('data', (chunk) => { log += chunk; });
+    child.once('exit', (code) => fail(new Error(`redress-server exited (${code}):\n${log}`)));
+  });
+  const cli = (...args) => execFileSync(SERVER_BIN, ['--data-dir', dataDir, 'trustmark', ...args], { encoding: 'utf8' });
+  return {
+    url,
+    port: new URL(url).port,
+    cli,
+    dataDir,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((ok) => (child.exitCode !== null ? ok() : child.once('exit', ok)));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** `n` working days (Monday to Friday) after the ISO day `from`, as the core counts. */
+function workingDaysAfter(from, n) {
+  const day = new Date(`${from}T12:00:00Z`);
+  let left = n;
+  while (left > 0) {
+    day.setUTCDate(day.getUTCDate() + 1);
+    if (day.getUTCDay() !== 0 && day.getUTCDay() !== 6) left -= 1;
+  }
+  return day.toISOString().slice(0, 10);
+}
+
+/** The ISO day `n` days before today. */
+function daysAgo(n) {
+  return new Date(Date.now() - n * 86400000).toISOString().slice(0, 10);
+}
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startTrustmarkServer();
+  const receiptKey = (await (await fetch(`${server.url}/api/receipt-key`)).json()).public_key;
+  assert.match(server.cli('keygen', '--trustmark', 'Becom'), /public_key [0-9a-f]{64}/);
+  const members = join(server.dataDir, 'members.json');
+  writeFileSync(members, JSON.stringify([
+    { shop_name: 'Kade Store', member_id: 'B-1', domains: ['shop.localhost'], valid_from: '2020-01-01', valid_until: '2099-12-31', categories: ['general'], receipt_keys: [receiptKey] },
+    { shop_name: 'Zonnereizen', member_id: 'B-2', domains: ['zonnereizen.localhost'], valid_from: '2020-01-01', valid_until: '2099-12-31', categories: ['travel'] },
+    { shop_name: 'Oud Winkeltje', member_id: 'B-3', domains: ['oud.localhost'], valid_from: '2020-01-01', valid_until: '2020-12-31', categories: ['general'] },
+  ]));
+  server.cli('sign', '--members', members);
+  browser = await startBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** The trustmark page with its member list verified. */
+async function openTrustmarkPage(width = 1280) {
+  const opened = await openPage(browser.context, `${server.url}/trustmark.html`, { width });
+  await opened.page.locator(`${PAGE} #redress-tm-search`).waitFor();
+  return opened;
+}
+
+async function pickShop(page, query, name) {
+  await page.locator(`${PAGE} #redress-tm-search`).fill(query);
+  await page.locator(`${PAGE} .redress-tm-results button`, { hasText: name }).click();
+  await page.locator(`${PAGE} .redress-tm-shop`).waitFor();
+}
+
+async function route(page) {
+  const notice = page.locator(`${PAGE} .redress-tm-route`);
+  await notice.waitFor();
+  return { code: await notice.getAttribute('data-route'), text: await notice.textContent(), opensOn: await notice.getAttribute('data-opens-on') };
+}
+
+async function answerGate(page, complainedOn) {
+  await page.locator(`${PAGE} input[name=redress-tm-complained][value=yes]`).check();
+  await page.locator(`${PAGE} #redress-tm-complained-on`).fill(complainedOn);
+  await page.locator(`${PAGE} button`, { hasText: 'Check where my complaint goes' }).click();
+}
+
+describe('the trustmark page', () => {
+  test('a member the shopper complained to 10 days ago: the trustmark takes it now', async () => {
+    const { page, problems } = await openTrustmarkPage();
+    await pickShop(page, 'kade', 'Kade Store');
+    assert.match(await page.locator(`${PAGE} .redress-tm-shop`).textContent(), /Member B-1/);
+    await answerGate(page, daysAgo(10));
+    const answer = await route(page);
+    assert.equal(answer.code, 'trustmark_route.trustmark');
+    assert.match(answer.text, /Becom can take your complaint about Kade Store now/);
+    assert.deepEqual(await axeViolations(page, PAGE), []);
+    await screenshot(page, 'trustmark-member-open-1280');
+    assert.deepEqual(problems, []);
+  });
+
+  test('a member complained to today: too early, with the day the trustmark can take it', async () => {
+    const { page } = await openTrustmarkPage(375);
+    await pickShop(page, 'shop.localhost', 'Kade Store');
+    const today = daysAgo(0);
+    await answerGate(page, today);
+    const answer = await route(page);
+    assert.equal(answer.code, 'trustmark_route.too_early');
+    assert.equal(answer.opensOn, workingDaysAfter(today, 5));
+    assert.match(answer.text, /Becom can take your complaint from \d{1,2} \S+ \d{4}/);
+    await screenshot(page, 'trustmark-too-early-375');
+    // Not complained yet: complain to the shop first.
+    await page.locator(`${PAGE} input[name=redress-tm-complained][value=no]`).check();
+    await page.locator(`${PAGE} button`, { hasText: 'Check where my complaint goes' }).click();
+    assert.equal((await route(page)).code, 'trustmark_route.shop_first');
+  });
+
+  test('a shop not in the list, or no longer, goes to the consumer ombudsman', async () => {
+    const { page } = await openTrustmarkPage();
+    await page.locator(`${PAGE} #redress-tm-search`).fill('cheap-bikes');
+    await page.locator(`${PAGE} .redress-notice`, { hasText: 'No member shop matches' }).waitFor();
+    await page.locator(`${PAGE} button`, { hasText: 'My shop is not in the list' }).click();
+    let answer = await route(page);
+    assert.equal(answer.code, 'trustmark_route.consumer_ombudsman');
+    assert.match(answer.text, /not a member of Becom.*consumer ombudsman/);
+    await page.locator(`${PAGE} button`, { hasText: 'Choose another shop' }).click();
+    await pickShop(page, 'oud', 'Oud Winkeltje');
+    answer = await route(page);
+    assert.equal(answer.code, 'trustmark_route.consumer_ombudsman');
+    assert.match(answer.text, /ended on .*2020.*consumer ombudsman/);
+    assert.equal(await page.locator(`${PAGE} input[name=redress-tm-complained]`).count(), 0, 'no gate for a lapsed member');
+    await screenshot(page, 'trustmark-lapsed-1280');
+  });
+
+  test('a travel member goes to the travel disputes committee; cross-border to the ECC', async () => {
+    const { page } = await openTrustmarkPage(375);
+    await pickShop(page, 'reizen', 'Zonnereizen');
+    const answer = await route(page);
+    assert.equal(answer.code, 'trustmark_route.travel');
+    assert.match(answer.text, /travel disputes committee/);
+    await screenshot(page, 'trustmark-travel-375');
+    await page.locator(`${PAGE} button`, { hasText: 'Choose another shop' }).click();
+    await pickShop(page, 'kade', 'Kade Store');
+    await page.locator(`${PAGE} #redress-tm-cross-border`).check();
+    await answerGate(page, daysAgo(10));
+    const ecc = await route(page);
+    assert.equal(ecc.code, 'trustmark_route.ecc');
+    assert.match(ecc.text, /European Consumer Centre/);
+  });
+
+  test('a receipt from the shop\'s widget fills in the gate; one edited by a byte is refused', async () => {
+    const shop = await openPage(browser.context, `${server.url}/`);
+    const reference = await fileThroughWidget(shop.page);
+    const link = shop.page.locator(`${W} .redress-receipt-link`);
+    const receipt = await link.evaluate((a) => fetch(a.href).then((r) => r.text()));
+    await shop.page.close();
+    assert.equal(JSON.parse(receipt).key_id.length, 16);
+
+    const { page } = await openTrustmarkPage();
+    await pickShop(page, 'kade', 'Kade Store');
+    const upload = (text) => page.locator(`${PAGE} #redress-tm-receipt`).setInputFiles({ name: 'receipt.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+
+    // One byte changed inside the signed text (the reference's last character).
+    const envelope = JSON.parse(receipt);
+    const last = reference.slice(-1);
+    envelope.signed = envelope.signed.replace(reference, reference.slice(0, -1) + (last === 'A' ? 'B' : 'A'));
+    assert.notEqual(JSON.stringify(envelope), receipt);
+    await upload(JSON.stringify(envelope));
+    const refused = page.locator(`${PAGE} [data-receipt=refused]`);
+    await refused.waitFor();
+    assert.match(await refused.textContent(), /does not verify/);
+    assert.equal(await page.locator(`${PAGE} #redress-tm-complained-on`).count(), 0, 'nothing filled in');
+
+    await upload(receipt);
+    const verified = page.locator(`${PAGE} [data-receipt=verified]`);
+    await verified.waitFor();
+    assert.match(await verified.textContent(), new RegExp(`Receipt verified: complaint ${reference}`));
+    const today = daysAgo(0);
+    assert.equal(await page.locator(`${PAGE} #redress-tm-complained-on`).inputValue(), today);
+    assert.equal(await page.locator(`${PAGE} #redress-tm-reference`).inputValue(), reference);
+    await page.locator(`${PAGE} button`, { hasText: 'Check where my complaint goes' }).click();
+    assert.equal((await route(page)).opensOn, workingDaysAfter(today, 5));
+    assert.deepEqual(await axeViolations(page, PAGE), []);
+    await screenshot(page, 'trustmark-receipt-1280');
+  });
+});
+
+describe('the member badge in the shop\'s widget', () => {
+  /** A shop page with the badge configured, served as if from `host`. */
+  async function shopPageOn(host, width = 1280) {
+    const origin = `http://${host}:${server.port}`;
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width, height: 800 });
+    await page.route(`${origin}/member-shop.html`, (r) => r.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Kade Store</title>
+        <link rel="stylesheet" href="/shop.css">
+        <script src="/pkg/redress.js" data-endpoint="/api" data-lang="en"
+          data-trustmark="/api/trustmark/attestations/B-1" async></script></head>
+        <body><main><h1>Kade Store</h1></main></body></html>`,
+    }));
+    await page.goto(`${origin}/member-shop.html`);
+    const attestation = page.waitForResponse((r) => r.url().endsWith('/api/trustmark/attestations/B-1'));
+    await page.locator(`${W} .redress-launcher`).click();
+    await page.locator(`${W} #redress-order-number`).waitFor();
+    await attestation;
+    return page;
+  }
+
+  test('shows "Member of Becom" on the member\'s own host', async () => {
+    const page = await shopPageOn('shop.localhost');
+    const badge = page.locator(`${W} .redress-member-badge`);
+    await badge.waitFor();
+    assert.equal((await badge.textContent()).trim(), 'Member of Becom');
+    assert.equal(await badge.getAttribute('data-member'), 'B-1');
+    await screenshot(page, 'trustmark-badge-1280');
+    await page.close();
+    const narrow = await shopPageOn('shop.localhost', 375);
+    await narrow.locator(`${W} .redress-member-badge`).waitFor();
+    await screenshot(narrow, 'trustmark-badge-375');
+    await narrow.close();
+  });
+
+  test('a copy of the same embed on another host shows nothing', async () => {
+    const page = await shopPageOn('other.localhost');
+    // The attestation arrived; give WebCrypto and the core their turn, then look.
+    await page.evaluate(() => new Promise((ok) => setTimeout(ok, 500)));
+    assert.equal(await page.locator(`${W} .redress-member-badge`).count(), 0);
+    await page.close();
+  });
+});
