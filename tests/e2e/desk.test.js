@@ -262,6 +262,13 @@ describe('the shop desk', () => {
       assert.equal(view.handler, 'Sanne de Vries');
       assert.equal(view.expected_answer_on, expected);
       assert.equal(view.status, 'acknowledged');
+      // And the widget's tracker, opened from the link the shopper was given.
+      const widgetTracker = await shopper.context.newPage();
+      await widgetTracker.goto(trackerHref);
+      const handler = widgetTracker.locator('.redress-tracker-handler');
+      await handler.waitFor();
+      assert.match(await handler.textContent(), /Sanne de Vries/);
+      assert.match(await handler.textContent(), new RegExp(String(Number(expected.slice(8)))));
     } finally {
       await shopper.close();
     }
