@@ -198,6 +198,13 @@ describe('the shop desk', () => {
     // A reload keeps the tab signed in.
     await page.reload();
     await page.locator('#inbox-title').waitFor();
+    // A token the shop has since changed ends the session with a word why.
+    await page.evaluate(() => sessionStorage.setItem('redress-desk-token', 'a-token-since-replaced'));
+    await page.reload();
+    await page.locator('#desk-token').waitFor();
+    assert.equal(await page.locator('.signin .notice').textContent(), 'Your session has ended. Sign in again.');
+    await signIn(page);
+    await page.locator('#inbox-title').waitFor();
 
     await page.locator('.sign-out').click();
     await page.locator('#desk-token').waitFor();
