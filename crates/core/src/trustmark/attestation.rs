@@ -21,7 +21,9 @@ pub(super) struct AttestationDocument {
     pub(super) registry_version: u64,
     pub(super) shop_name: ShopName,
     pub(super) trustmark: BodyName,
+    #[serde(deserialize_with = "super::wire_date::day")]
     pub(super) valid_from: NaiveDate,
+    #[serde(deserialize_with = "super::wire_date::day")]
     pub(super) valid_until: NaiveDate,
 }
 

@@ -49,7 +49,9 @@ pub struct Member {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     receipt_keys: Vec<String>,
     shop_name: ShopName,
+    #[serde(deserialize_with = "super::wire_date::day")]
     valid_from: NaiveDate,
+    #[serde(deserialize_with = "super::wire_date::day")]
     valid_until: NaiveDate,
 }
 
@@ -146,6 +148,7 @@ pub(crate) fn standing(
 #[serde(deny_unknown_fields)]
 pub(super) struct RegistryDocument {
     // Fields in key order, so the signer's serialization is canonical (sorted keys).
+    #[serde(deserialize_with = "super::wire_date::instant")]
     pub(super) issued_at: DateTime<Utc>,
     pub(super) kind: String,
     pub(super) members: Vec<Member>,
