@@ -52,7 +52,7 @@ pub fn MemberBadge(attestation_url: String, lang: Lang) -> impl IntoView {
     move || {
         badge.get().map(|badge| {
             view! {
-                <p class="redress-badge redress-member-badge" data-member=badge.member_id.to_string()>
+                <p class="redress-order-title redress-member-badge" data-member=badge.member_id.to_string()>
                     {t.tm_badge.replace("{trustmark}", badge.trustmark.as_ref())}
                 </p>
             }

@@ -188,6 +188,7 @@ fn search(
         })
     };
     view! {
+        <div class="redress-form">
         {input_field(spec, query.into(), Callback::new(move |v| query.set(v)), Signal::derive(|| None), None)}
         {move || {
             let found = matches();
@@ -202,7 +203,7 @@ fn search(
                 .into_any();
             }
             view! {
-                <ul class="redress-tm-results" aria-label=t.tm_search_label>
+                <ul class="redress-filed-here redress-tm-results" aria-label=t.tm_search_label>
                     {found
                         .into_iter()
                         .map(|member| {
@@ -220,9 +221,12 @@ fn search(
             }
             .into_any()
         }}
-        <button type="button" class="redress-link" on:click=move |_| choice.set(Some(Choice::NotListed))>
-            {t.tm_not_listed}
-        </button>
+        <div>
+            <button type="button" class="redress-link" on:click=move |_| choice.set(Some(Choice::NotListed))>
+                {t.tm_not_listed}
+            </button>
+        </div>
+        </div>
     }
 }
 
@@ -287,8 +291,8 @@ fn ChosenShop(chosen: Choice, loaded: StoredValue<Loaded>, lang: Lang) -> impl I
         DateStyle::DayMonthYear,
     );
     let card = view! {
-        <div class="redress-tm-shop">
-            <p class="redress-tm-shop-name">{shop.clone()}</p>
+        <div class="redress-order redress-tm-shop">
+            <p class="redress-order-number">{shop.clone()}</p>
             <p class="redress-hint">{member.domains().iter().map(|d| d.as_ref()).collect::<Vec<_>>().join(", ")}</p>
             <p class="redress-hint">{t.tm_member_until.replace("{id}", member.member_id().as_ref()).replace("{date}", &until)}</p>
         </div>
@@ -344,6 +348,7 @@ fn ChosenShop(chosen: Choice, loaded: StoredValue<Loaded>, lang: Lang) -> impl I
     };
     view! {
         {card}
+        <div class="redress-form redress-tm-gate">
         {receipt_import(t, lang, gate, member)}
         <fieldset class="redress-fieldset" aria-describedby=move || (gate.attempted.get() && gate.complained.get().is_none()).then_some("redress-tm-complained-error")>
             <legend>{t.tm_complained_legend}</legend>
@@ -370,7 +375,8 @@ fn ChosenShop(chosen: Choice, loaded: StoredValue<Loaded>, lang: Lang) -> impl I
             <input type="checkbox" id="redress-tm-cross-border" prop:checked=move || gate.cross_border.get() on:change:target=move |ev| { gate.cross_border.set(ev.target().checked()); gate.verdict.set(None); }/>
             {t.tm_cross_border}
         </label>
-        <button type="button" class="redress-button" on:click=check>{t.tm_check}</button>
+        <div><button type="button" class="redress-button" on:click=check>{t.tm_check}</button></div>
+        </div>
         {move || gate.verdict.get().map(|route| {
             route_notice(route_text(t, lang, route, &trustmark, &shop, wait_days), route)
         })}
