@@ -264,3 +264,72 @@ async fn the_cores_receipt_check_accepts_the_servers_receipts_and_refuses_an_alt
         "receipt.bad_signature"
     );
 }
+
+/// Moves a complaint's receipt `days` into the past, in the stopped server's database:
+/// the only way to see a deadline pass without waiting for it.
+async fn backdate(server: &mut TestServer, reference: &str, days: i64) {
+    server.kill();
+    sqlx::any::install_default_drivers();
+    let url = format!(
+        "sqlite://{}",
+        server.data_dir().join("redress.db").display()
+    );
+    let pool = sqlx::any::AnyPoolOptions::new()
+        .max_connections(1)
+        .connect(&url)
+        .await
+        .unwrap();
+    let (at, event): (i64, String) = sqlx::query_as(
+        "SELECT at, event FROM complaint_events WHERE complaint_reference = $1 AND seq = 0",
+    )
+    .bind(reference)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    let shift = days * 86_400;
+    let stamp = |seconds: i64| {
+        chrono::DateTime::from_timestamp(seconds, 0)
+            .unwrap()
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    };
+    let entry: Value = serde_json::from_str(&event).unwrap();
+    let old_at = entry["at"].as_str().unwrap().to_owned();
+    let new_at = stamp(
+        chrono::DateTime::parse_from_rfc3339(&old_at)
+            .unwrap()
+            .timestamp()
+            - shift,
+    );
+    sqlx::query("UPDATE complaint_events SET at = $1, event = $2 WHERE complaint_reference = $3 AND seq = 0")
+        .bind(at - shift)
+        .bind(event.replace(&old_at, &new_at))
+        .bind(reference)
+        .execute(&pool)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE complaints SET filed_at = filed_at - $1, next_due_at = next_due_at - $1 WHERE reference = $2")
+        .bind(shift)
+        .bind(reference)
+        .execute(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    server.restart();
+}
+
+#[tokio::test]
+async fn a_complaint_past_its_acknowledgement_deadline_is_overdue_first_and_counted() {
+    let mut server = TestServer::start();
+    let late = file(&server, "RD-1001", "anna@example.com", "not_received").await;
+    let fresh = file(&server, "RD-1002", "bram@example.com", "wrong_item").await;
+    backdate(&mut server, &late, 30).await;
+
+    let all = json(shop_get(&server, "/api/shop/complaints?sort=due").await).await;
+    assert_eq!(all[0]["reference"], late.as_str());
+    assert_eq!(all[0]["overdue"], true);
+    assert_eq!(all[1]["overdue"], false);
+    assert_eq!(references(&server, "overdue=true").await, [late.as_str()]);
+    assert_eq!(references(&server, "overdue=false").await, [fresh.as_str()]);
+    let counts = json(shop_get(&server, "/api/shop/complaint-counts").await).await;
+    assert_eq!(counts["overdue"], 1);
+}
