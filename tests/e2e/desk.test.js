@@ -326,6 +326,9 @@ describe('the shop desk', () => {
     await record(page, 'rejected', { reasons: 'The carrier delivered within the promised window; see the scan of 3 May.' });
     assert.equal(await stateShown(page), 'Rejected');
     assert.deepEqual(await offered(page), []);
+    // What the shopper was told, and where they can turn now (the core's routes).
+    assert.equal(await page.locator('.messages li').count(), 2);
+    assert.match(await page.locator('.routes').textContent(), /The shop's board: open now/);
 
     // The shopper asks the shop's board to review it; the desk records the board's answer.
     const escalated = await fetch(`${server.url}/api/complaints/${rejected}/escalate`, {

@@ -168,6 +168,8 @@ fn Detail(
                     {tracking.timeline.iter().map(|entry| view! { <TimelineItem entry=entry.clone() t=t/> }).collect_view()}
                 </ol>
             </section>
+            <Routes routes=tracking.next_steps.clone() t=t/>
+            <SentMessages messages=detail.notifications.clone() t=t/>
             <EvidenceList evidence=in_filed_order(&detail) reference=detail.reference.clone() session=session.clone() t=t/>
             <ReceiptCheck detail=detail.clone() session=session t=t/>
         </article>
@@ -248,6 +250,68 @@ fn TimelineItem(entry: TimelineEntry, t: &'static Messages) -> impl IntoView {
                 </dl>
             })}
         </li>
+    }
+}
+
+/// The routes open to the shopper now or later, as the core judged them for this
+/// complaint (the tracker shows the shopper the same).
+#[component]
+fn Routes(routes: Vec<Value>, t: &'static Messages) -> impl IntoView {
+    let lines: Vec<(String, String)> = routes
+        .iter()
+        .filter_map(|r| {
+            let name = t.route(r["route"].as_str()?);
+            let when = match r["availability"]["status"].as_str()? {
+                "open_now" => t.route_open_now.to_owned(),
+                "opens_on" => fill(
+                    t.route_opens_on,
+                    "date",
+                    r["availability"]["date"].as_str()?,
+                ),
+                _ => return None,
+            };
+            Some((name, when))
+        })
+        .collect();
+    let none = lines.is_empty();
+    view! {
+        <section class="panel" aria-labelledby="s-routes">
+            <h2 id="s-routes">{t.section_routes}</h2>
+            {none.then(|| view! { <p class="muted">{t.no_routes}</p> })}
+            <ul class="routes">
+                {lines.into_iter().map(|(name, when)| view! {
+                    <li><strong>{name}</strong>": "{when}</li>
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+/// What the shopper was told, from the outbox: the audit trail of the messages.
+#[component]
+fn SentMessages(messages: Vec<crate::wire::Notification>, t: &'static Messages) -> impl IntoView {
+    let none = messages.is_empty();
+    view! {
+        <section class="panel" aria-labelledby="s-messages">
+            <h2 id="s-messages">{t.section_messages}</h2>
+            {none.then(|| view! { <p class="muted">{t.no_messages}</p> })}
+            <ol class="messages">
+                {messages.into_iter().map(|m| {
+                    let sent = fill(
+                        &fill(t.message_sent, "at", &format::instant(&m.created_at)),
+                        "recipient",
+                        m.recipient.as_deref().unwrap_or(t.not_given),
+                    );
+                    view! {
+                        <li>
+                            <p class="message-subject"><strong>{m.subject}</strong></p>
+                            <p class="muted">{sent}</p>
+                            <p class="message-body">{m.body}</p>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </section>
     }
 }
 

@@ -52,6 +52,18 @@ pub struct ComplaintDetail {
     /// The event kinds the core lifecycle lets the desk record now.
     #[serde(default)]
     pub desk_events: Vec<String>,
+    /// What the shopper was sent, oldest first.
+    #[serde(default)]
+    pub notifications: Vec<Notification>,
+}
+
+/// A message to the shopper from the outbox.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Notification {
+    pub recipient: Option<String>,
+    pub subject: String,
+    pub body: String,
+    pub created_at: String,
 }
 
 /// The derived state of a complaint (the tracker view).
@@ -64,6 +76,9 @@ pub struct Tracking {
     pub expected_answer_on: Option<String>,
     pub due_steps: Vec<DueStep>,
     pub timeline: Vec<TimelineEntry>,
+    /// The shopper's escalation routes (core `EscalationOption`s).
+    #[serde(default)]
+    pub next_steps: Vec<Value>,
 }
 
 /// One deadline of the policy as it applies to this complaint.

@@ -114,6 +114,18 @@ pub const EVENT_CODES: [&str; 11] = [
     "withdrawn",
 ];
 
+/// The core `EscalationRoute` codes, in the order of [`Messages::routes`].
+pub const ROUTE_CODES: [&str; 8] = [
+    "board",
+    "trustmark",
+    "consumer_ombudsman",
+    "adr_body",
+    "travel_disputes_committee",
+    "european_consumer_centre",
+    "chargeback",
+    "small_claims_court",
+];
+
 /// The core `DueStepKind` codes, in the order of [`Messages::due_kinds`].
 pub const DUE_KIND_CODES: [&str; 4] = [
     "acknowledgement",
@@ -189,6 +201,13 @@ pub struct Messages {
     pub section_timeline: &'static str,
     pub section_deadlines: &'static str,
     pub section_actions: &'static str,
+    pub section_messages: &'static str,
+    pub section_routes: &'static str,
+    pub no_messages: &'static str,
+    pub no_routes: &'static str,
+    pub route_open_now: &'static str,
+    pub route_opens_on: &'static str,
+    pub message_sent: &'static str,
     pub field_reason: &'static str,
     pub field_items: &'static str,
     pub field_incident_date: &'static str,
@@ -263,6 +282,8 @@ pub struct Messages {
     pub due_statuses: [&'static str; 6],
     /// Names in the order of [`ACTOR_CODES`].
     pub actors: [&'static str; 4],
+    /// Names in the order of [`ROUTE_CODES`].
+    pub routes: [&'static str; 8],
 }
 
 fn pick<const N: usize>(
@@ -310,6 +331,11 @@ impl Messages {
             .map_or_else(|| code.to_owned(), str::to_owned)
     }
 
+    /// An escalation route's name.
+    pub fn route(&self, code: &str) -> String {
+        pick(&ROUTE_CODES, &self.routes, code).map_or_else(|| code.to_owned(), str::to_owned)
+    }
+
     /// Who recorded an event.
     pub fn actor(&self, code: &str) -> String {
         pick(&ACTOR_CODES, &self.actors, code).map_or_else(|| code.to_owned(), str::to_owned)
@@ -343,6 +369,7 @@ pub fn fill(template: &str, name: &str, value: &str) -> String {
 mod tests {
     use super::*;
     use redress_core::domain::{ComplaintReason, ResolutionKind};
+    use redress_core::escalation::EscalationRoute;
     use redress_core::lifecycle::{Actor, ComplaintState, DueStatus, DueStepKind, EventKind};
 
     fn serde_code<T: serde::Serialize>(value: T) -> String {
@@ -374,6 +401,12 @@ mod tests {
         for code in DUE_STATUS_CODES {
             assert_eq!(
                 serde_code(serde_json::from_value::<DueStatus>(code.into()).unwrap()),
+                code
+            );
+        }
+        for code in ROUTE_CODES {
+            assert_eq!(
+                serde_code(serde_json::from_value::<EscalationRoute>(code.into()).unwrap()),
                 code
             );
         }
