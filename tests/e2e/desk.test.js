@@ -453,4 +453,32 @@ describe('the shop desk', () => {
     await page.locator('.desk-header button[lang=en]').click();
     await page.close();
   });
+
+  test('withdrawals are listed apart, with the refund deadline counted down', async () => {
+    const withdrawn = await fetch(`${server.url}/api/withdrawals`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': 'desk-withdrawal-1' },
+      body: JSON.stringify({
+        language: 'en',
+        draft: { name: 'Anna de Vries', order_number: 'RD-1001', lookup_email: 'anna@example.com', email: 'anna@example.com' },
+      }),
+    });
+    assert.equal(withdrawn.status, 201);
+    const { reference, refund_due: refundDue } = await withdrawn.json();
+    const { page } = await openDesk();
+    await signIn(page);
+    await page.locator('.inbox-table, .empty').first().waitFor();
+    await page.locator('a.nav-link:text-is("Withdrawals")').click();
+    const row = page.locator(`.withdrawals-table tr:has-text("${reference}")`);
+    await row.waitFor();
+    const text = await row.textContent();
+    assert.match(text, /RD-1001/);
+    assert.match(text, /Wireless headphones/);
+    assert.match(text, /1[34] days left/, 'a refund due 14 calendar days after today (13 near midnight)');
+    // 14 calendar days from the shop's date of receipt (Amsterdam may be a day ahead of UTC).
+    assert.ok([daysAhead(14), daysAhead(15)].includes(refundDue), refundDue);
+    assert.deepEqual(await axe(page), []);
+    await shots(page, 'withdrawals');
+    await page.close();
+  });
 });

@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use crate::query::InboxQuery;
-use crate::wire::{ComplaintDetail, Counts, InboxEntry};
+use crate::wire::{ComplaintDetail, Counts, InboxEntry, WithdrawalEntry};
 
 /// Why a call failed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,6 +41,11 @@ impl Session {
     pub async fn inbox(&self, query: &InboxQuery) -> Result<Vec<InboxEntry>, ApiError> {
         let url = self.url(&format!("/shop/complaints?{}", query.to_query_string()));
         parse(&self.get(&url).await?)
+    }
+
+    /// Every withdrawal, with its refund deadline.
+    pub async fn withdrawals(&self) -> Result<Vec<WithdrawalEntry>, ApiError> {
+        parse(&self.get(&self.url("/shop/withdrawals")).await?)
     }
 
     /// One complaint with its timeline, evidence, receipt and the events allowed now.

@@ -9,6 +9,7 @@ use crate::device;
 use crate::inbox::Inbox;
 use crate::messages::{Lang, fill};
 use crate::signin::SignIn;
+use crate::withdrawals::Withdrawals;
 
 /// The whole desk.
 #[component]
@@ -19,9 +20,11 @@ pub fn Desk(endpoint: String, lang: Lang) -> impl IntoView {
     let token = RwSignal::new(device::load_token());
     let notice = RwSignal::new(None::<&'static str>);
     let open = RwSignal::new(device::open_reference());
+    let withdrawals = RwSignal::new(device::showing_withdrawals());
     let export_error = RwSignal::new(None::<&'static str>);
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
         open.set(device::open_reference());
+        withdrawals.set(device::showing_withdrawals());
     });
 
     Effect::new(move |_| device::set_title(lang.get().messages().app_title));
@@ -75,6 +78,7 @@ pub fn Desk(endpoint: String, lang: Lang) -> impl IntoView {
                     <nav aria-label=t.nav_label>
                         <Show when=move || session.get().is_some()>
                             <a href="#/" class="nav-link">{t.nav_inbox}</a>
+                            <a href=device::WITHDRAWALS class="nav-link">{t.nav_withdrawals}</a>
                             <button type="button" class="link-button" on:click=move |_| export("/shop/export/complaints.csv", "complaints.csv")>
                                 {t.export_csv}
                             </button>
@@ -104,6 +108,10 @@ pub fn Desk(endpoint: String, lang: Lang) -> impl IntoView {
                 <main id="main" tabindex="-1">
                     {move || export_error.get().map(|text| view! { <p class="notice error" role="alert">{text}</p> })}
                     {move || match (session.get(), open.get()) {
+                        (Some(session), None) if withdrawals.get() => view! {
+                            <Withdrawals session=session lang=l on_api_error=on_api_error/>
+                        }
+                        .into_any(),
                         (None, _) => view! {
                             <SignIn endpoint=endpoint.get_value() lang=l notice=notice.get() on_signed_in=signed_in/>
                         }

@@ -20,6 +20,9 @@ pub fn reference_in(fragment: &str) -> Option<String> {
         .map(str::to_owned)
 }
 
+/// The fragment of the withdrawals list.
+pub const WITHDRAWALS: &str = "#/withdrawals";
+
 /// The fragment that opens `reference`.
 pub fn fragment_for(reference: Option<&str>) -> String {
     match reference {
@@ -91,6 +94,13 @@ mod browser {
         reference_in(&hash)
     }
 
+    /// Whether the URL's fragment asks for the withdrawals list.
+    pub fn showing_withdrawals() -> bool {
+        web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .is_some_and(|hash| hash == WITHDRAWALS)
+    }
+
     /// Opens `reference` (or the inbox) by the URL's fragment.
     pub fn navigate(reference: Option<&str>) {
         if let Some(window) = web_sys::window() {
@@ -142,6 +152,9 @@ mod native {
     pub fn store_lang(_lang: Lang) {}
     pub fn open_reference() -> Option<String> {
         None
+    }
+    pub fn showing_withdrawals() -> bool {
+        false
     }
     pub fn navigate(_reference: Option<&str>) {}
     pub fn today() -> NaiveDate {

@@ -20,6 +20,7 @@ pub mod messages;
 pub mod query;
 pub mod signin;
 pub mod wire;
+pub mod withdrawals;
 
 mod actions;
 

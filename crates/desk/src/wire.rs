@@ -19,6 +19,43 @@ pub struct InboxEntry {
     pub overdue: bool,
 }
 
+/// One withdrawal (`GET /api/shop/withdrawals`).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct WithdrawalEntry {
+    pub reference: String,
+    pub order_number: Option<String>,
+    pub email: String,
+    pub received_at: String,
+    /// `YYYY-MM-DD`: the day the refund is due by.
+    pub refund_due: String,
+    pub overdue: bool,
+    /// The core crate's `Withdrawal`, read field by field.
+    pub withdrawal: Value,
+}
+
+impl WithdrawalEntry {
+    /// The items withdrawn from, or the goods the shopper typed.
+    pub fn items(&self) -> Vec<String> {
+        let listed: Vec<String> = self.withdrawal["items"]
+            .as_array()
+            .map(|items| {
+                items
+                    .iter()
+                    .filter_map(|i| i.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if listed.is_empty() {
+            self.withdrawal["contract"]["goods"]
+                .as_str()
+                .map(|g| vec![g.to_owned()])
+                .unwrap_or_default()
+        } else {
+            listed
+        }
+    }
+}
+
 /// `GET /api/shop/complaint-counts`.
 #[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 pub struct Counts {

@@ -284,6 +284,16 @@ pub struct Messages {
     pub actors: [&'static str; 4],
     /// Names in the order of [`ROUTE_CODES`].
     pub routes: [&'static str; 8],
+    pub nav_withdrawals: &'static str,
+    pub withdrawals_title: &'static str,
+    pub withdrawals_intro: &'static str,
+    pub withdrawals_empty: &'static str,
+    pub col_refund_due: &'static str,
+    pub col_received: &'static str,
+    pub col_items: &'static str,
+    pub refund_today: &'static str,
+    pub refund_days_left: &'static str,
+    pub typed_contract: &'static str,
 }
 
 fn pick<const N: usize>(
