@@ -2,7 +2,8 @@
 //!
 //! - `setup`: installs what is missing (wasm32 target, Chromium, chromedriver, brotli,
 //!   PostgreSQL, the npm tools in `tests/`, wasm-bindgen's test runner) and says what.
-//! - `build`: the widget bundle in `pkg/` (see `bundle`).
+//! - `build`: the widget bundle in `pkg/` with its language packs, and the desk's in
+//!   `pkg/desk/` (see `bundle`; `REDRESS_BUNDLE=widget|desk` builds one).
 //! - `demo`: build, then serve the demo shop with the reference server.
 //! - `test`: setup, then every test: native crates, core on wasm32 in Chromium, end-to-end.
 //! - `fuzz [--seconds N]`: the core crate's fuzz targets, each for a bounded time.
