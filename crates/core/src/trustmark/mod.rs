@@ -23,7 +23,14 @@
 //! ```
 //! `version` grows with every publication; `domains` are bare lower-case host names
 //! ([`WebDomain`]); categories are `general` or `travel` (others read as
-//! [`MemberCategory::Other`]). A member id or a domain may appear once only.
+//! [`MemberCategory::Other`]). A member id or a domain may appear once only. A member may
+//! also list `"receipt_keys":["<64 hex>"]`, the keys its shop signs complaint receipts
+//! with (`GET /api/receipt-key` of the shop's server), so the trustmark's page can verify a
+//! receipt the shopper imports; the field is left out when empty, so older payloads keep
+//! their bytes.
+//!
+//! In the browser the signature is checked with WebCrypto: [`PublishedKeys`] names what to
+//! check ([`SignatureCheck`]) and the core judges the rest, with the native path's errors.
 //!
 //! The attestation payload, an excerpt of one member's entry in registry
 //! `registry_version`:
