@@ -293,6 +293,10 @@ catalogue! {
     tm_route_expired,
     tm_route_travel,
     tm_route_ecc,
+    mail_received_subject,
+    mail_received_body,
+    mail_status_subject,
+    mail_status_body,
 }
 
 impl Messages {

@@ -266,4 +266,8 @@ pub(super) const MESSAGES: Messages = Messages {
     tm_route_expired: "The membership of {shop} with {trustmark} ended on {date}. The consumer ombudsman can help you.",
     tm_route_travel: "{shop} sells travel: the travel disputes committee handles travel complaints, not {trustmark}.",
     tm_route_ecc: "For a shop in another country, the European Consumer Centre of your country helps you free of charge. It asks for your written complaint to the shop first.",
+    mail_received_subject: "Your complaint {reference} was received",
+    mail_received_body: "We received your complaint under reference {reference}. Follow its status with the link from your confirmation.",
+    mail_status_subject: "New status of your complaint {reference}",
+    mail_status_body: "The status of your complaint {reference} is now: {status}.",
 };

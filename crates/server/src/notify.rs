@@ -4,6 +4,8 @@
 //! reports; a sender (SMTP when configured) delivers it later, so a mail server outage
 //! never loses or blocks a status change.
 
+use redress_catalogue::Lang;
+
 use crate::store::Notification;
 
 /// What happened, as far as the shopper's message is concerned.
@@ -15,7 +17,9 @@ pub enum Occasion {
     StatusChanged,
 }
 
-/// Builds the message for `reference` in `language` (English when not translated).
+/// Builds the message for `reference` in `language` (English when the widget does not
+/// speak it). The words are the widget's catalogue (`redress-catalogue`), so the e-mail
+/// names a status exactly as the shopper's tracker does.
 pub fn message(
     id: String,
     reference: &str,
@@ -25,110 +29,25 @@ pub fn message(
     status: &str,
     created_at: i64,
 ) -> Notification {
-    let primary = language.split('-').next().unwrap_or("en");
-    let status = status_label(primary, status);
-    let (subject, body) = match (primary, occasion) {
-        ("nl", Occasion::Received) => (
-            format!("Uw klacht {reference} is ontvangen"),
-            format!(
-                "Wij hebben uw klacht ontvangen onder referentie {reference}. U kunt de status volgen met de link uit de bevestiging."
-            ),
-        ),
-        ("nl", Occasion::StatusChanged) => (
-            format!("Nieuwe status van uw klacht {reference}"),
-            format!("De status van uw klacht {reference} is nu: {status}."),
-        ),
-        ("ru", Occasion::Received) => (
-            format!("Ваша жалоба {reference} получена"),
-            format!("Мы получили вашу жалобу под номером {reference}."),
-        ),
-        ("ru", Occasion::StatusChanged) => (
-            format!("Новый статус жалобы {reference}"),
-            format!("Статус вашей жалобы {reference}: {status}."),
-        ),
-        (_, Occasion::Received) => (
-            format!("Your complaint {reference} was received"),
-            format!(
-                "We received your complaint under reference {reference}. Follow its status with the link from your confirmation."
-            ),
-        ),
-        (_, Occasion::StatusChanged) => (
-            format!("New status of your complaint {reference}"),
-            format!("The status of your complaint {reference} is now: {status}."),
-        ),
+    let words = Lang::from_tag(language).unwrap_or(Lang::En).messages();
+    let (subject, body) = match occasion {
+        Occasion::Received => (words.mail_received_subject, words.mail_received_body),
+        Occasion::StatusChanged => (words.mail_status_subject, words.mail_status_body),
+    };
+    let fill = |template: &str| {
+        template
+            .replace("{reference}", reference)
+            .replace("{status}", words.state_label(status))
     };
     Notification {
         id,
         complaint_reference: reference.to_owned(),
         recipient,
         language: language.to_owned(),
-        subject,
-        body,
+        subject: fill(subject),
+        body: fill(body),
         created_at,
     }
-}
-
-/// The status in words, for the languages the messages are written in; the core state
-/// code otherwise.
-fn status_label<'a>(language: &str, code: &'a str) -> &'a str {
-    const LABELS: &[(&str, &str, &str, &str)] = &[
-        // (code, English, Dutch, Russian)
-        ("received", "received", "ontvangen", "получена"),
-        (
-            "acknowledged",
-            "acknowledged",
-            "in behandeling genomen",
-            "принята к рассмотрению",
-        ),
-        (
-            "investigation_open",
-            "under investigation",
-            "in onderzoek",
-            "расследуется",
-        ),
-        (
-            "progress_reported",
-            "progress reported",
-            "voortgang gemeld",
-            "сообщено о ходе рассмотрения",
-        ),
-        ("resolved", "resolved", "opgelost", "решена"),
-        ("rejected", "rejected", "afgewezen", "отклонена"),
-        (
-            "accepted",
-            "closed, answer accepted",
-            "afgesloten, antwoord geaccepteerd",
-            "закрыта, ответ принят",
-        ),
-        (
-            "escalated_to_board",
-            "with the board",
-            "bij de directie",
-            "передана руководству",
-        ),
-        (
-            "board_answered",
-            "answered by the board",
-            "beantwoord door de directie",
-            "руководство ответило",
-        ),
-        (
-            "referred_externally",
-            "referred to an outside body",
-            "voorgelegd aan een externe instantie",
-            "передана во внешний орган",
-        ),
-        ("withdrawn", "withdrawn", "ingetrokken", "отозвана"),
-    ];
-    LABELS
-        .iter()
-        .find(|(c, ..)| *c == code)
-        .map(|(_, en, nl, ru)| match language {
-            "nl" => *nl,
-            "ru" => *ru,
-            _ => *en,
-        })
-        .unwrap_or(code)
 }
 
 #[cfg(test)]
@@ -146,17 +65,28 @@ mod tests {
             "rejected",
             0,
         );
-        assert!(nl.body.contains("afgewezen"), "{}", nl.body);
-        let fy = message(
+        assert!(nl.body.contains("Afgewezen"), "{}", nl.body);
+        let de = message(
             "2".into(),
             "C-1",
             None,
-            "fy",
+            "de-AT",
+            Occasion::StatusChanged,
+            "resolved",
+            0,
+        );
+        assert!(de.subject.contains("Beschwerde C-1"), "{}", de.subject);
+        assert!(!de.body.contains("{status}"), "{}", de.body);
+        let unknown = message(
+            "3".into(),
+            "C-1",
+            None,
+            "pt",
             Occasion::Received,
             "received",
             0,
         );
-        assert!(fy.subject.starts_with("Your complaint C-1"));
-        assert_eq!(fy.language, "fy");
+        assert!(unknown.subject.starts_with("Your complaint C-1"));
+        assert_eq!(unknown.language, "pt");
     }
 }

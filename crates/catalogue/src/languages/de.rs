@@ -266,4 +266,8 @@ pub(super) const MESSAGES: Messages = Messages {
     tm_route_expired: "Die Mitgliedschaft von {shop} bei {trustmark} endete am {date}. Die Verbraucherschlichtungsstelle kann Ihnen helfen.",
     tm_route_travel: "{shop} verkauft Reisen: Reisebeschwerden bearbeitet die Schlichtungsstelle für Reisen, nicht {trustmark}.",
     tm_route_ecc: "Bei einem Shop in einem anderen Land hilft Ihnen das Europäische Verbraucherzentrum Ihres Landes kostenlos. Es verlangt zuerst Ihre schriftliche Beschwerde an den Shop.",
+    mail_received_subject: "Ihre Beschwerde {reference} ist eingegangen",
+    mail_received_body: "Wir haben Ihre Beschwerde unter dem Zeichen {reference} erhalten. Den Stand sehen Sie über den Link aus Ihrer Bestätigung.",
+    mail_status_subject: "Neuer Stand Ihrer Beschwerde {reference}",
+    mail_status_body: "Der Stand Ihrer Beschwerde {reference} ist jetzt: {status}.",
 };

@@ -270,4 +270,8 @@ pub(super) const MESSAGES: Messages = Messages {
     tm_route_expired: "L’adhésion de {shop} à {trustmark} a pris fin le {date}. Le service de médiation pour le consommateur peut vous aider.",
     tm_route_travel: "{shop} vend des voyages : les litiges de voyage relèvent de la commission des litiges voyages, pas de {trustmark}.",
     tm_route_ecc: "Pour une boutique dans un autre pays, le Centre européen des consommateurs de votre pays vous aide gratuitement. Il demande d’abord votre réclamation écrite à la boutique.",
+    mail_received_subject: "Votre réclamation {reference} a bien été reçue",
+    mail_received_body: "Nous avons reçu votre réclamation sous la référence {reference}. Suivez son état avec le lien de votre confirmation.",
+    mail_status_subject: "Nouvel état de votre réclamation {reference}",
+    mail_status_body: "L’état de votre réclamation {reference} est désormais : {status}.",
 };

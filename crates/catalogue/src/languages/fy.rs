@@ -271,4 +271,8 @@ pub(super) const MESSAGES: Messages = Messages {
     tm_route_expired: "It lidmaatskip fan {shop} by {trustmark} is op {date} einige. De konsuminteombudstsjinst kin jo helpe.",
     tm_route_travel: "{shop} ferkeapet reizen: de Skeelkommisje Reizen behannelet reisklachten, net {trustmark}.",
     tm_route_ecc: "Foar in winkel yn in oar lân helpt it Europeesk Konsuminteintrum fan jo lân jo fergees. It freget earst om jo skriftlike klacht oan de winkel.",
+    mail_received_subject: "Jo klacht {reference} is ûntfongen",
+    mail_received_body: "Wy hawwe jo klacht ûntfongen ûnder referinsje {reference}. Folgje de status mei de keppeling út jo befêstiging.",
+    mail_status_subject: "Nije status fan jo klacht {reference}",
+    mail_status_body: "De status fan jo klacht {reference} is no: {status}.",
 };

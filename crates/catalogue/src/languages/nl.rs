@@ -266,4 +266,8 @@ pub(super) const MESSAGES: Messages = Messages {
     tm_route_expired: "Het lidmaatschap van {shop} bij {trustmark} is op {date} geëindigd. De consumentenombudsdienst kan je helpen.",
     tm_route_travel: "{shop} verkoopt reizen: de Geschillencommissie Reizen behandelt reisklachten, niet {trustmark}.",
     tm_route_ecc: "Voor een winkel in een ander land helpt het Europees Consumentencentrum van jouw land je gratis. Het vraagt eerst om je schriftelijke klacht aan de winkel.",
+    mail_received_subject: "Je klacht {reference} is ontvangen",
+    mail_received_body: "We hebben je klacht ontvangen onder referentie {reference}. Volg de status met de link uit je bevestiging.",
+    mail_status_subject: "Nieuwe status van je klacht {reference}",
+    mail_status_body: "De status van je klacht {reference} is nu: {status}.",
 };
