@@ -297,6 +297,18 @@ catalogue! {
     mail_received_body,
     mail_status_subject,
     mail_status_body,
+    ack_subject,
+    ack_intro,
+    ack_reference,
+    ack_received_on,
+    ack_name,
+    ack_order,
+    ack_order_date,
+    ack_goods,
+    ack_withdrawn_from,
+    ack_whole_contract,
+    ack_refund_by,
+    ack_receipt_intro,
 }
 
 impl Messages {

@@ -5,6 +5,7 @@
 //! core crate's `redress_core::withdrawal`; this module only feeds and shapes them.
 
 use chrono::{DateTime, SecondsFormat, Utc};
+use redress_catalogue::Lang;
 use redress_core::domain::Email;
 use redress_core::policy::ComplaintPolicy;
 use redress_core::withdrawal::{OrderFacts, OrderItem, Withdrawal, WithdrawalDraft};
@@ -94,7 +95,8 @@ pub fn rfc3339(at: DateTime<Utc>) -> String {
 
 /// The acknowledgement on a durable medium (Art. 11a CRD): the content of the
 /// withdrawal, its date and time in the shop's time zone and the signed receipt,
-/// inlined, in the shopper's language (Dutch or English; English otherwise).
+/// inlined, in the shopper's language (every language of the widget's catalogue;
+/// English otherwise).
 pub fn acknowledgement(
     id: String,
     reference: &str,
@@ -111,74 +113,47 @@ pub fn acknowledgement(
         local.format("%Y-%m-%d %H:%M:%S %:z"),
         zone.name()
     );
-    let dutch = language.split('-').next() == Some("nl");
-    let t = |en: &'static str, nl: &'static str| if dutch { nl } else { en };
+    let t = Lang::from_tag(language).unwrap_or(Lang::En).messages();
     let mut lines = vec![
-        t(
-            "We received your withdrawal from the contract.",
-            "Wij hebben uw herroeping van de overeenkomst ontvangen.",
-        )
-        .to_owned(),
+        t.ack_intro.to_owned(),
         String::new(),
-        format!("{}: {reference}", t("Reference", "Referentie")),
-        format!("{}: {when}", t("Received on", "Ontvangen op")),
-        format!("{}: {}", t("Name", "Naam"), withdrawal.name()),
+        format!("{}: {reference}", t.ack_reference),
+        format!("{}: {when}", t.ack_received_on),
+        format!("{}: {}", t.ack_name, withdrawal.name()),
     ];
     if let Some(number) = withdrawal.order_number() {
-        lines.push(format!("{}: {}", t("Order", "Bestelling"), number.as_ref()));
+        lines.push(format!("{}: {}", t.ack_order, number.as_ref()));
     }
     if let Some(contract) = withdrawal.contract() {
-        lines.push(format!(
-            "{}: {}",
-            t("Order date", "Besteldatum"),
-            contract.order_date
-        ));
-        lines.push(format!("{}: {}", t("Goods", "Producten"), contract.goods));
+        lines.push(format!("{}: {}", t.ack_order_date, contract.order_date));
+        lines.push(format!("{}: {}", t.ack_goods, contract.goods));
     }
     let withdrawn = if withdrawal.items().is_empty() {
-        t("the whole contract", "de hele overeenkomst").to_owned()
+        t.ack_whole_contract.to_owned()
     } else {
         withdrawal.items().join(", ")
     };
-    lines.push(format!("{}: {withdrawn}", t("Withdrawn from", "Herroepen")));
+    lines.push(format!("{}: {withdrawn}", t.ack_withdrawn_from));
     for kept in withdrawal.kept() {
         lines.push(format!(
             "{}: {} ({})",
-            t(
-                "Not covered by the right of withdrawal",
-                "Valt niet onder het herroepingsrecht"
-            ),
+            t.withdraw_kept,
             kept.name,
             kept.category.code()
         ));
     }
     if let Some(due) = withdrawal.refund_due() {
-        lines.push(format!(
-            "{}: {due}",
-            t("We refund you by", "Wij betalen u terug uiterlijk op")
-        ));
+        lines.push(format!("{}: {due}", t.ack_refund_by));
     }
     lines.push(String::new());
-    lines.push(
-        t(
-            "Signed receipt (verify it with the shop's key at /api/receipt-key):",
-            "Ondertekend ontvangstbewijs (controleer het met de sleutel van de winkel op /api/receipt-key):",
-        )
-        .to_owned(),
-    );
+    lines.push(t.ack_receipt_intro.to_owned());
     lines.push(receipt_json.to_owned());
     Notification {
         id,
         complaint_reference: reference.to_owned(),
         recipient: Some(withdrawal.confirmation_email().as_ref().to_owned()),
         language: language.to_owned(),
-        subject: format!(
-            "{} {reference}",
-            t(
-                "Confirmation of your withdrawal",
-                "Bevestiging van uw herroeping"
-            )
-        ),
+        subject: t.ack_subject.replace("{reference}", reference),
         body: lines.join("\n"),
         created_at: received.timestamp(),
     }
