@@ -173,6 +173,21 @@ describe('the trustmark page', () => {
     assert.match(ecc.text, /European Consumer Centre/);
   });
 
+  test('a member list changed by one byte on the way is refused in the browser', async () => {
+    const page = await browser.context.newPage();
+    await page.route('**/api/trustmark/registry', async (r) => {
+      const original = await (await r.fetch()).json();
+      original.signed = original.signed.replace('Kade Store', 'Kade Storf');
+      await r.fulfill({ contentType: 'application/json', body: JSON.stringify(original) });
+    });
+    await page.goto(`${server.url}/trustmark.html`);
+    const failed = page.locator(`${PAGE} .redress-notice-error`);
+    await failed.waitFor();
+    assert.match(await failed.textContent(), /signature did not verify/);
+    assert.equal(await page.locator(`${PAGE} #redress-tm-search`).count(), 0);
+    await page.close();
+  });
+
   test('a receipt from the shop\'s widget fills in the gate; one edited by a byte is refused', async () => {
     const shop = await openPage(browser.context, `${server.url}/`);
     const reference = await fileThroughWidget(shop.page);
@@ -244,6 +259,23 @@ describe('the member badge in the shop\'s widget', () => {
     await narrow.locator(`${W} .redress-member-badge`).waitFor();
     await screenshot(narrow, 'trustmark-badge-375');
     await narrow.close();
+  });
+
+  test('an attestation changed by one byte shows nothing, even on the member\'s host', async () => {
+    await browser.context.route('**/api/trustmark/attestations/B-1', async (r) => {
+      // Node cannot resolve shop.localhost: fetch the real attestation from the loopback address.
+      const original = await (await r.fetch({ url: `${server.url}/api/trustmark/attestations/B-1` })).json();
+      original.signed = original.signed.replace('2099-12-31', '2099-12-30');
+      await r.fulfill({ contentType: 'application/json', body: JSON.stringify(original) });
+    });
+    try {
+      const page = await shopPageOn('shop.localhost');
+      await page.evaluate(() => new Promise((ok) => setTimeout(ok, 500)));
+      assert.equal(await page.locator(`${W} .redress-member-badge`).count(), 0);
+      await page.close();
+    } finally {
+      await browser.context.unrouteAll();
+    }
   });
 
   test('a copy of the same embed on another host shows nothing', async () => {
