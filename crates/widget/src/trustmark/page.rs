@@ -429,3 +429,37 @@ fn receipt_import(
         })}
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_route_names_its_body_with_every_blank_filled_in_every_language() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let routes = [
+            TrustmarkRoute::Trustmark,
+            TrustmarkRoute::ShopFirst,
+            TrustmarkRoute::TooEarly { opens_on: day },
+            TrustmarkRoute::ConsumerOmbudsman { expired_on: None },
+            TrustmarkRoute::ConsumerOmbudsman {
+                expired_on: Some(day),
+            },
+            TrustmarkRoute::TravelDisputesCommittee,
+            TrustmarkRoute::EuropeanConsumerCentre,
+        ];
+        for lang in Lang::ALL {
+            let t = lang.messages();
+            for route in routes {
+                let text = route_text(t, lang, route, "Becom", "Kade Store", 5);
+                assert!(!text.contains('{'), "{lang:?} {route:?}: {text}");
+                if !matches!(route, TrustmarkRoute::EuropeanConsumerCentre) {
+                    assert!(text.contains("Becom"), "{lang:?} {route:?}: {text}");
+                }
+                if let TrustmarkRoute::TooEarly { .. } = route {
+                    assert!(text.contains("2026"), "{lang:?}: the opening day in {text}");
+                }
+            }
+        }
+    }
+}
