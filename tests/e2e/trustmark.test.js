@@ -173,6 +173,25 @@ describe('the trustmark page', () => {
     assert.match(ecc.text, /European Consumer Centre/);
   });
 
+  test('in Dutch: the same gate, its words from the Dutch pack', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.route(`${server.url}/trustmark-nl.html`, async (r) => {
+      const english = await (await r.fetch({ url: `${server.url}/trustmark.html` })).text();
+      await r.fulfill({ contentType: 'text/html', body: english.replace('lang="en" mode="trustmark"', 'lang="nl" mode="trustmark"') });
+    });
+    await page.goto(`${server.url}/trustmark-nl.html`);
+    await pickShop(page, 'kade', 'Kade Store');
+    await page.locator(`${PAGE} input[name=redress-tm-complained][value=yes]`).check();
+    await page.locator(`${PAGE} #redress-tm-complained-on`).fill(daysAgo(0));
+    await page.locator(`${PAGE} button`, { hasText: 'Bekijk waar mijn klacht heen kan' }).click();
+    const answer = await route(page);
+    assert.equal(answer.code, 'trustmark_route.too_early');
+    assert.match(answer.text, /Becom kan je klacht vanaf .+ in behandeling nemen/);
+    await screenshot(page, 'trustmark-too-early-nl-375');
+    await page.close();
+  });
+
   test('a member list changed by one byte on the way is refused in the browser', async () => {
     const page = await browser.context.newPage();
     await page.route('**/api/trustmark/registry', async (r) => {
