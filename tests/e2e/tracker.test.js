@@ -66,6 +66,19 @@ describe('tracker', () => {
       await other.close();
     }
 
+    // The shop rejects: the board opens at once, and the shopper asks it from the tracker.
+    const rejected = await shopApi(server, `/shop/complaints/${reference}/events`, {
+      method: 'POST',
+      body: { event: { type: 'rejected', reasons: 'The kettle was used with limescale; see our manual.' } },
+    });
+    assert.equal(rejected.status, 200);
+    await tracker.locator('button:has-text("Refresh")').click();
+    const ask = tracker.locator('button:has-text("Ask the complaints board to review it")');
+    await ask.waitFor();
+    await ask.click();
+    await tracker.locator('.redress-tracker-status:has-text("With the shop\'s complaints board")').waitFor();
+    assert.match(await tracker.locator('.redress-timeline li').first().textContent(), /You asked the complaints board/);
+
     // Back on the shop's page later: the complaint is listed to follow again.
     await page.reload({ waitUntil: 'load' });
     await page.locator(`${W} .redress-launcher`).click();

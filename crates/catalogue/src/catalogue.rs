@@ -309,6 +309,9 @@ catalogue! {
     ack_whole_contract,
     ack_refund_by,
     ack_receipt_intro,
+    escalate_board,
+    escalate_external,
+    escalate_failed,
 }
 
 impl Messages {

@@ -282,4 +282,7 @@ pub(super) const MESSAGES: Messages = Messages {
     ack_whole_contract: "the whole contract",
     ack_refund_by: "We refund you by",
     ack_receipt_intro: "Signed receipt (verify it with the shop's key at /api/receipt-key):",
+    escalate_board: "Ask the complaints board to review it",
+    escalate_external: "I have taken my complaint there",
+    escalate_failed: "This could not be recorded just now. Please try again.",
 };

@@ -92,8 +92,19 @@ pub enum WithdrawalOutcome {
 
 #[cfg(target_arch = "wasm32")]
 pub use browser::{
-    fetch_policy, file_complaint, find_complaints, get_text, lookup_order, withdraw,
+    escalate, fetch_policy, file_complaint, find_complaints, get_text, lookup_order, withdraw,
 };
+
+/// Outside the browser there is no `fetch`.
+#[cfg(not(target_arch = "wasm32"))]
+pub async fn escalate(
+    _endpoint: &str,
+    _reference: &str,
+    _token: &str,
+    _route: &str,
+) -> Result<(), ApiError> {
+    Err(ApiError::Network)
+}
 
 /// Outside the browser there is no `fetch`.
 #[cfg(not(target_arch = "wasm32"))]
@@ -208,6 +219,33 @@ mod browser {
                 ))
             }
             404 | 422 => Ok(None),
+            status => Err(ApiError::Status(status)),
+        }
+    }
+
+    /// `POST {endpoint}/complaints/{reference}/escalate`: the shop's board reviews on
+    /// request (`route` = `board`); any other open route is recorded as the external body
+    /// the shopper went to (`chargeback` is the payment provider).
+    pub async fn escalate(
+        endpoint: &str,
+        reference: &str,
+        token: &str,
+        route: &str,
+    ) -> Result<(), ApiError> {
+        let body = Object::new();
+        set(&body, "token", token);
+        if route != "board" {
+            let external = if route == "chargeback" {
+                "payment_provider"
+            } else {
+                route
+            };
+            set(&body, "referred_to", external);
+        }
+        let url = format!("{endpoint}/complaints/{reference}/escalate");
+        let response = post_json(&url, &body).await?;
+        match response.status() {
+            200 => Ok(()),
             status => Err(ApiError::Status(status)),
         }
     }

@@ -282,4 +282,7 @@ pub(super) const MESSAGES: Messages = Messages {
     ack_whole_contract: "den gesamten Vertrag",
     ack_refund_by: "Wir erstatten Ihnen den Betrag spätestens am",
     ack_receipt_intro: "Signierte Quittung (prüfbar mit dem Schlüssel des Shops unter /api/receipt-key):",
+    escalate_board: "Die Beschwerdekommission um Prüfung bitten",
+    escalate_external: "Ich habe meine Beschwerde dort eingereicht",
+    escalate_failed: "Das konnte gerade nicht gespeichert werden. Bitte versuchen Sie es erneut.",
 };

@@ -286,4 +286,7 @@ pub(super) const MESSAGES: Messages = Messages {
     ack_whole_contract: "l’ensemble du contrat",
     ack_refund_by: "Nous vous remboursons au plus tard le",
     ack_receipt_intro: "Reçu signé (vérifiable avec la clé de la boutique sur /api/receipt-key) :",
+    escalate_board: "Demander l’avis de la commission des réclamations",
+    escalate_external: "J’y ai soumis ma réclamation",
+    escalate_failed: "Cela n’a pas pu être enregistré pour l’instant. Veuillez réessayer.",
 };

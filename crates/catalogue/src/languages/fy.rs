@@ -287,4 +287,7 @@ pub(super) const MESSAGES: Messages = Messages {
     ack_whole_contract: "de hiele oerienkomst",
     ack_refund_by: "Wy betelje jo werom uterlik op",
     ack_receipt_intro: "Undertekene ûntfangstbewiis (kontrolearje it mei de kaai fan de winkel op /api/receipt-key):",
+    escalate_board: "Freegje de klachtekommisje om in oardiel",
+    escalate_external: "Ik haw myn klacht dêr foarlein",
+    escalate_failed: "Dit koe no net fêstlein wurde. Besykje it nochris.",
 };

@@ -282,4 +282,7 @@ pub(super) const MESSAGES: Messages = Messages {
     ack_whole_contract: "de hele overeenkomst",
     ack_refund_by: "We betalen je terug uiterlijk op",
     ack_receipt_intro: "Ondertekend ontvangstbewijs (controleer het met de sleutel van de winkel op /api/receipt-key):",
+    escalate_board: "Vraag de klachtencommissie om een oordeel",
+    escalate_external: "Ik heb mijn klacht daar voorgelegd",
+    escalate_failed: "Dit kon nu niet worden vastgelegd. Probeer het opnieuw.",
 };

@@ -286,4 +286,7 @@ pub(super) const MESSAGES: Messages = Messages {
     ack_whole_contract: "всего договора",
     ack_refund_by: "Мы вернём деньги не позднее",
     ack_receipt_intro: "Подписанная квитанция (проверьте её ключом магазина на /api/receipt-key):",
+    escalate_board: "Передать в комиссию по жалобам",
+    escalate_external: "Я подал(а) туда жалобу",
+    escalate_failed: "Не удалось сохранить. Попробуйте ещё раз.",
 };

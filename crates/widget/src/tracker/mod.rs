@@ -49,6 +49,30 @@ pub fn Tracker(endpoint: String, lang: Lang, reference: String, token: String) -
         on_cleanup(move || interval.clear());
     }
     let again = load.clone();
+    let escalation_failed = RwSignal::new(false);
+    let escalate = {
+        let (endpoint, reference, token, load) = (
+            endpoint.clone(),
+            reference.clone(),
+            token.clone(),
+            load.clone(),
+        );
+        Callback::new(move |route: String| {
+            let (endpoint, reference, token, load) = (
+                endpoint.clone(),
+                reference.clone(),
+                token.clone(),
+                load.clone(),
+            );
+            escalation_failed.set(false);
+            leptos::task::spawn_local(async move {
+                match api::escalate(&endpoint, &reference, &token, &route).await {
+                    Ok(()) => load(),
+                    Err(_) => escalation_failed.set(true),
+                }
+            });
+        })
+    };
     view! {
         <section class="redress-tracker" aria-labelledby="redress-tracker-title">
             <h3 id="redress-tracker-title" class="redress-tracker-title">
@@ -62,8 +86,11 @@ pub fn Tracker(endpoint: String, lang: Lang, reference: String, token: String) -
                 Some(Err(_)) => view! {
                     <p class="redress-notice redress-notice-error" role="alert">{t.tracker_failed}</p>
                 }.into_any(),
-                Some(Ok(c)) => tracked(t, lang, c).into_any(),
+                Some(Ok(c)) => tracked(t, lang, c, escalate).into_any(),
             }}
+            {move || escalation_failed.get().then(|| view! {
+                <p class="redress-notice redress-notice-error" role="alert">{t.escalate_failed}</p>
+            })}
             <p class="redress-tracker-refresh">
                 <button type="button" class="redress-link" on:click=move |_| again()>{t.tracker_refresh}</button>
                 <span class="redress-hint">{move || t.tracker_checked_at.replace("{time}", &checked_at.get())}</span>
@@ -72,7 +99,12 @@ pub fn Tracker(endpoint: String, lang: Lang, reference: String, token: String) -
     }
 }
 
-fn tracked(t: &'static Messages, lang: Lang, c: TrackedComplaint) -> impl IntoView {
+fn tracked(
+    t: &'static Messages,
+    lang: Lang,
+    c: TrackedComplaint,
+    escalate: Callback<String>,
+) -> impl IntoView {
     let tracking = c.tracking;
     let day = move |iso: &str| format_date(iso, lang, DateStyle::WeekdayDayMonth);
     let handler = tracking.handler.clone().map(|name| {
@@ -112,7 +144,7 @@ fn tracked(t: &'static Messages, lang: Lang, c: TrackedComplaint) -> impl IntoVi
             <h4>{t.tracker_escalation}</h4>
             <p class="redress-hint">{t.tracker_escalation_intro}</p>
             <ul class="redress-routes">
-                {routes.into_iter().map(|r| route_line(t, lang, r)).collect_view()}
+                {routes.into_iter().map(|r| route_line(t, lang, r, escalate)).collect_view()}
             </ul>
         })}
         {(!c.evidence.is_empty()).then(|| view! {
@@ -198,7 +230,21 @@ fn timeline_line(t: &'static Messages, lang: Lang, entry: TimelineLine) -> impl 
     }
 }
 
-fn route_line(t: &'static Messages, lang: Lang, route: EscalationLine) -> impl IntoView {
+/// One place the shopper may take the complaint; open now, with the button that records
+/// it (the board reviews on request; an outside body is recorded once the shopper went).
+fn route_line(
+    t: &'static Messages,
+    lang: Lang,
+    route: EscalationLine,
+    escalate: Callback<String>,
+) -> impl IntoView {
+    let open_now = route.availability.status == "open_now";
+    let code = route.route.clone();
+    let action = if code == "board" {
+        t.escalate_board
+    } else {
+        t.escalate_external
+    };
     let name = route
         .name
         .clone()
@@ -217,6 +263,9 @@ fn route_line(t: &'static Messages, lang: Lang, route: EscalationLine) -> impl I
                 _ => view! { <span>{name}</span> }.into_any(),
             }}
             " · "<span class="redress-route-when">{when}</span>
+            {open_now.then(|| view! {
+                <button type="button" class="redress-link redress-escalate" on:click=move |_| escalate.run(code.clone())>{action}</button>
+            })}
         </li>
     }
 }
