@@ -160,11 +160,12 @@ describe('demo shop', () => {
     await page.close();
   });
 
-  test('the manifest lists every file with its SRI hash, one language pack per language but English', async () => {
+  test('the manifest lists every file with its SRI hash: a pack per language but English, a bundle per flow', async () => {
     const response = await fetch(`${server.url}/pkg/manifest.json`);
     const manifest = await response.json();
     assert.deepEqual(Object.keys(manifest.files).sort(), [
-      'css', 'glue', 'lang-de', 'lang-fr', 'lang-fy', 'lang-nl', 'lang-ru', 'loader', 'wasm',
+      'css', 'glue', 'glue-trustmark', 'glue-withdraw', 'lang-de', 'lang-fr', 'lang-fy', 'lang-nl', 'lang-ru',
+      'loader', 'wasm', 'wasm-trustmark', 'wasm-withdraw',
     ]);
     for (const file of Object.values(manifest.files)) {
       assert.match(file.integrity, /^sha384-[A-Za-z0-9+/]{64}$/);

@@ -99,6 +99,23 @@ describe('withdrawal', () => {
     await page.close();
   });
 
+  test('the withdrawal flow is its own bundle: fetched from the complaint widget only when asked for', async () => {
+    const { page, requests, problems } = await openPage(browser.context, `${server.url}/`);
+    await page.evaluate(() => localStorage.clear());
+    await page.reload({ waitUntil: 'load' });
+    await page.locator(`${W} .redress-launcher`).click();
+    await page.locator(`${W} #redress-order-number`).waitFor();
+    const wasm = () => requests.filter((u) => u.endsWith('.wasm')).map((u) => u.split('/').pop());
+    assert.equal(wasm().length, 1);
+    assert.doesNotMatch(wasm()[0], /withdraw/, 'the complaint widget comes without the withdrawal flow');
+    await page.locator(`${W} button:has-text("Withdraw from a purchase")`).click();
+    await page.locator(`${W} #redress-w-name`).waitFor();
+    assert.equal(wasm().length, 2);
+    assert.match(wasm()[1], /^redress-withdraw-[0-9a-f]{10}\.wasm$/);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('an order past the period is explained and routed to the complaint flow', async () => {
     const { page } = await openPage(browser.context, `${server.url}/withdraw.html`, { width: 375, height: 740 });
     await openWithdrawal(page);

@@ -50,6 +50,17 @@ pub struct App {
     pub prefix: &'static str,
     /// What the size report calls it.
     pub title: &'static str,
+    /// The builds of the crate: the first is what the loader boots by default; the others
+    /// are flows fetched only when a shopper asks for them.
+    pub variants: &'static [Variant],
+}
+
+/// One build of an app: a flow and the cargo features it is compiled with.
+pub struct Variant {
+    /// The widget's `mode` this build serves (`complaint`, `withdraw`, `trustmark`).
+    pub mode: &'static str,
+    /// `None`: the crate's default features; `Some(list)`: exactly these.
+    pub features: Option<&'static [&'static str]>,
 }
 
 /// The shopper widget: `pkg/redress.js` plus hashed glue, wasm and css.
@@ -63,6 +74,20 @@ pub const WIDGET: App = App {
     stylesheet: Some("crates/widget/style/widget.css"),
     prefix: "redress",
     title: "widget bundle in pkg/",
+    variants: &[
+        Variant {
+            mode: "complaint",
+            features: Some(&[]),
+        },
+        Variant {
+            mode: "withdraw",
+            features: Some(&["withdraw"]),
+        },
+        Variant {
+            mode: "trustmark",
+            features: Some(&["trustmark-page"]),
+        },
+    ],
 };
 
 /// The shop desk: `pkg/desk/desk.js` plus hashed glue and wasm; its stylesheet is served
@@ -77,6 +102,10 @@ pub const DESK: App = App {
     stylesheet: None,
     prefix: "desk",
     title: "desk bundle in pkg/desk/",
+    variants: &[Variant {
+        mode: "desk",
+        features: None,
+    }],
 };
 
 /// Builds both bundles and prints their sizes; answers the widget's files (what the
@@ -97,17 +126,57 @@ pub fn run() -> Result<Vec<BundleFile>, Failure> {
 
 /// Builds one app's bundle into its folder.
 pub fn build(app: &App) -> Result<Vec<BundleFile>, Failure> {
-    let compiled = compile(app)?;
-    let work = target_dir().join(format!("{}-bundle", app.prefix));
-    if work.exists() {
-        fs::remove_dir_all(&work).map_err(|e| format!("cannot clear {}: {e}", work.display()))?;
+    // Each variant: (role suffix, glue, wasm, wasm-bindgen output size).
+    let mut builds = Vec::new();
+    for (i, variant) in app.variants.iter().enumerate() {
+        let compiled = compile(app, variant)?;
+        let work = target_dir().join(format!("{}-bundle-{}", app.prefix, variant.mode));
+        if work.exists() {
+            fs::remove_dir_all(&work)
+                .map_err(|e| format!("cannot clear {}: {e}", work.display()))?;
+        }
+        fs::create_dir_all(&work).map_err(|e| format!("cannot create {}: {e}", work.display()))?;
+        let bound = bind(app, &compiled, &work)?;
+        let (wasm, glue) = shrink(app, &bound, &work)?;
+        let suffix = if i == 0 {
+            String::new()
+        } else {
+            format!("-{}", variant.mode)
+        };
+        builds.push((suffix, glue, wasm, read(&bound)?.len()));
     }
+    let work = target_dir().join(format!("{}-bundle", app.prefix));
     fs::create_dir_all(&work).map_err(|e| format!("cannot create {}: {e}", work.display()))?;
-    let bound = bind(app, &compiled, &work)?;
-    let (wasm, glue) = shrink(app, &bound, &work)?;
+    let (_, glue, wasm, bound_len) = builds.remove(0);
 
     let wasm_name = hashed_name(app.prefix, "wasm", &wasm);
     let glue_name = hashed_name(app.prefix, "js", &glue);
+    // The other flows for the loader: {"withdraw":["<glue>","<wasm>","<sri>"],...}.
+    let mut others = Vec::new();
+    let mut other_files = Vec::new();
+    for (suffix, glue, wasm, _) in builds {
+        let prefix = format!("{}{suffix}", app.prefix);
+        let (glue_file, wasm_file) = (
+            hashed_name(&prefix, "js", &glue),
+            hashed_name(&prefix, "wasm", &wasm),
+        );
+        others.push(format!(
+            "\"{}\":[\"{glue_file}\",\"{wasm_file}\",\"{}\"]",
+            suffix.trim_start_matches('-'),
+            integrity(&wasm)
+        ));
+        let leak = |role: String| -> &'static str { Box::leak(role.into_boxed_str()) };
+        other_files.push(BundleFile {
+            role: leak(format!("glue{suffix}")),
+            name: glue_file,
+            bytes: glue,
+        });
+        other_files.push(BundleFile {
+            role: leak(format!("wasm{suffix}")),
+            name: wasm_file,
+            bytes: wasm,
+        });
+    }
     let css = match app.stylesheet {
         Some(path) => Some(minify_css(&String::from_utf8_lossy(&read(
             &root().join(path),
@@ -121,6 +190,7 @@ pub fn build(app: &App) -> Result<Vec<BundleFile>, Failure> {
     let packs = language_packs(app);
     let mut loader_source = String::from_utf8_lossy(&read(&root().join(app.loader))?)
         .replace("__REDRESS_LANGS__", &packs_table(&packs))
+        .replace("__REDRESS_BUNDLES__", &format!("{{{}}}", others.join(",")))
         .replace("__REDRESS_GLUE__", &glue_name)
         .replace("__REDRESS_WASM__", &wasm_name)
         .replace("__REDRESS_WASM_SRI__", &integrity(&wasm));
@@ -156,8 +226,9 @@ pub fn build(app: &App) -> Result<Vec<BundleFile>, Failure> {
         });
     }
     files.extend(packs);
+    files.extend(other_files);
     let sizes = write_bundle(app, &files)?;
-    print_sizes(app, &files, &sizes, read(&bound)?.len());
+    print_sizes(app, &files, &sizes, bound_len);
     Ok(files)
 }
 
@@ -193,11 +264,12 @@ fn packs_table(packs: &[BundleFile]) -> String {
     format!("{{{}}}", entries.join(","))
 }
 
-/// What one shopper downloads: every file but the language packs, plus the largest pack.
+/// What one shopper downloads: the default flow's files (not the other flows' glue and
+/// wasm, fetched only when asked for) and the largest language pack.
 fn shopper_total(files: &[BundleFile], sizes: &[Sizes], size: fn(&Sizes) -> usize) -> usize {
     let pairs = || files.iter().zip(sizes);
     let fixed: usize = pairs()
-        .filter(|(f, _)| !f.role.starts_with("lang-"))
+        .filter(|(f, _)| !f.role.contains('-'))
         .map(|(_, s)| size(s))
         .sum();
     let pack = pairs()
@@ -209,8 +281,9 @@ fn shopper_total(files: &[BundleFile], sizes: &[Sizes], size: fn(&Sizes) -> usiz
 }
 
 /// `cargo rustc --crate-type cdylib --profile widget` for wasm32: the compiled module.
-fn compile(app: &App) -> Result<PathBuf, Failure> {
-    exec(cargo().args([
+fn compile(app: &App, variant: &Variant) -> Result<PathBuf, Failure> {
+    let mut command = cargo();
+    command.args([
         "rustc",
         "-p",
         app.package,
@@ -220,7 +293,14 @@ fn compile(app: &App) -> Result<PathBuf, Failure> {
         "wasm32-unknown-unknown",
         "--crate-type",
         "cdylib",
-    ]))?;
+    ]);
+    if let Some(features) = variant.features {
+        command.arg("--no-default-features");
+        if !features.is_empty() {
+            command.args(["--features", &features.join(",")]);
+        }
+    }
+    exec(&mut command)?;
     Ok(target_dir().join(format!(
         "wasm32-unknown-unknown/widget/{}.wasm",
         app.lib_name

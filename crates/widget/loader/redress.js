@@ -1,5 +1,5 @@
-/*! Redress complaint widget loader. https://example.invalid/redress
- *
+/*! Redress complaint widget loader · MIT OR Apache-2.0 */
+/*
  * A few KB of plain JS, loaded with `async`: it never blocks the host page and fetches the
  * wasm only when the shopper opens the launcher or an inline <redress-complaint> element
  * scrolls into view. Everything renders inside a shadow root: the page's CSS cannot reach
@@ -16,6 +16,8 @@
   var WASM_SRI = '__REDRESS_WASM_SRI__';
   var CSS = '__REDRESS_CSS__';
   var CSS_SRI = '__REDRESS_CSS_SRI__';
+  // The other flows, fetched only when asked for: {"withdraw": [glue, wasm, sri], ...}.
+  var BUNDLES = JSON.parse('__REDRESS_BUNDLES__');
   // Language packs besides English: {"nl": "redress-nl-<hash>.txt", ...}.
   var LANGS = JSON.parse('__REDRESS_LANGS__');
 
@@ -43,17 +45,18 @@
     return explicit || document.documentElement.lang || navigator.language || 'en';
   }
 
-  // The glue and the wasm, fetched once for every widget on the page.
-  var booting = null;
-  function boot() {
-    if (!booting) {
-      booting = import(base + GLUE).then(function (glue) {
-        var wasm = fetch(base + WASM, { integrity: WASM_SRI });
+  // A flow's glue and wasm, fetched once for every widget on the page.
+  var booting = {};
+  function boot(mode) {
+    var b = BUNDLES[mode] || [GLUE, WASM, WASM_SRI];
+    if (!booting[b[1]]) {
+      booting[b[1]] = import(base + b[0]).then(function (glue) {
+        var wasm = fetch(base + b[1], { integrity: b[2] });
         return glue.default({ module_or_path: wasm }).then(function () { return glue; });
       });
-      booting.catch(function () { booting = null; });
+      booting[b[1]].catch(function () { booting[b[1]] = null; });
     }
-    return booting;
+    return booting[b[1]];
   }
 
   // The shopper's language pack, fetched beside the wasm; English needs none. A pack
@@ -121,10 +124,13 @@
     var status = el('p', 'redress-loading', w.loading);
     status.setAttribute('role', 'status');
     target.appendChild(status);
-    Promise.all([boot(), pack(config.lang)]).then(function (loaded) {
+    Promise.all([boot(config.mode), pack(config.lang)]).then(function (loaded) {
       var glue = loaded[0];
       target.textContent = '';
       config.pack = loaded[1];
+      // A flow this bundle lacks (the complaint widget's "withdraw" entry) is mounted
+      // from its own bundle in the same place.
+      config.switch = function (mode) { mountInto(target, Object.assign({}, config, { mode: mode }), onMounted); };
       glue.mount(target, config);
       if (onMounted) onMounted();
     }, function (error) {
@@ -194,7 +200,7 @@
     }
     button.addEventListener('click', function () { panel.hidden ? open() : shut(); });
     // Start fetching as the pointer heads for the button: the click then waits less.
-    button.addEventListener('pointerenter', function () { boot().catch(function () {}); pack(config.lang); }, { once: true });
+    button.addEventListener('pointerenter', function () { boot(config.mode).catch(function () {}); pack(config.lang); }, { once: true });
     close.addEventListener('click', shut);
     panel.addEventListener('keydown', function (event) {
       if (event.key === 'Escape') shut();

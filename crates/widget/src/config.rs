@@ -17,6 +17,35 @@ pub struct WidgetConfig {
     pub trustmark: String,
 }
 
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    /// The loader's `switch(mode)`: mounts the bundle of another flow in this widget's
+    /// place (the complaint bundle has no withdrawal or trustmark page of its own).
+    static SWITCH: std::cell::RefCell<Option<js_sys::Function>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Keeps the loader's `switch` function from the mount config.
+#[cfg(target_arch = "wasm32")]
+pub fn keep_switch(config: &wasm_bindgen::JsValue) {
+    use wasm_bindgen::JsCast;
+    let switch = js_sys::Reflect::get(config, &"switch".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    SWITCH.with(|slot| *slot.borrow_mut() = switch);
+}
+
+/// Mounts the bundle of `mode` (`withdraw`, `trustmark`) in this widget's place.
+pub fn switch_bundle(mode: &str) {
+    #[cfg(target_arch = "wasm32")]
+    SWITCH.with(|slot| {
+        if let Some(switch) = slot.borrow().as_ref() {
+            let _ = switch.call1(&wasm_bindgen::JsValue::NULL, &mode.into());
+        }
+    });
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = mode;
+}
+
 /// The widget's first flow, from `data-mode`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {

@@ -18,6 +18,7 @@ pub fn mount(root: web_sys::HtmlElement, config: JsValue) {
         .ok()
         .and_then(|p| p.as_string())
         .unwrap_or_default();
+    crate::config::keep_switch(&config);
     let config = WidgetConfig::from_js(&config);
     if !pack.is_empty() {
         // The pack lives as long as the page, like the compiled-in English.

@@ -16,6 +16,7 @@ pub mod messages;
 pub mod start;
 pub mod tracker;
 pub mod trustmark;
+#[cfg(feature = "withdraw")]
 pub mod withdrawal;
 
 #[cfg(target_arch = "wasm32")]

@@ -10,8 +10,7 @@ use crate::config::{Mode, WidgetConfig};
 use crate::filing::page_fragment;
 use crate::find_order::FindOrder;
 use crate::tracker::{Tracker, parse_tracking_fragment};
-use crate::trustmark::{MemberBadge, TrustmarkPage};
-use crate::withdrawal::Withdraw;
+use crate::trustmark::MemberBadge;
 
 /// Which flow the widget shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,13 +49,46 @@ pub fn Start(config: WidgetConfig) -> impl IntoView {
             </section>
         }
         .into_any(),
-        Screen::Withdraw => view! {
-            <Withdraw endpoint=config.endpoint.clone() lang=config.lang on_complaint=Callback::new(move |()| screen.set(Screen::Complaint))/>
-        }
-        .into_any(),
+        Screen::Withdraw => withdraw_flow(&config, screen),
         Screen::Complaint => view! { <FindOrder config=config.clone() screen=screen/> }.into_any(),
-        Screen::Trustmark => view! { <TrustmarkPage endpoint=config.endpoint.clone() lang=config.lang/> }.into_any(),
+        Screen::Trustmark => trustmark_flow(&config),
     }
     };
     view! { {badge} {flows} }
+}
+
+#[cfg(feature = "withdraw")]
+fn withdraw_flow(config: &WidgetConfig, screen: CurrentScreen) -> AnyView {
+    use crate::withdrawal::Withdraw;
+    view! {
+        <Withdraw endpoint=config.endpoint.clone() lang=config.lang on_complaint=Callback::new(move |()| screen.set(Screen::Complaint))/>
+    }
+    .into_any()
+}
+
+/// This bundle has no withdrawal flow: the loader mounts the one that has.
+#[cfg(not(feature = "withdraw"))]
+fn withdraw_flow(config: &WidgetConfig, _screen: CurrentScreen) -> AnyView {
+    other_bundle(config, "withdraw")
+}
+
+#[cfg(feature = "trustmark-page")]
+fn trustmark_flow(config: &WidgetConfig) -> AnyView {
+    use crate::trustmark::TrustmarkPage;
+    view! { <TrustmarkPage endpoint=config.endpoint.clone() lang=config.lang/> }.into_any()
+}
+
+/// This bundle has no trustmark page: the loader mounts the one that has.
+#[cfg(not(feature = "trustmark-page"))]
+fn trustmark_flow(config: &WidgetConfig) -> AnyView {
+    other_bundle(config, "trustmark")
+}
+
+/// Asks the loader to mount the bundle of `mode` in this widget's place, and says it is
+/// loading meanwhile.
+#[allow(dead_code)]
+fn other_bundle(config: &WidgetConfig, mode: &'static str) -> AnyView {
+    request_animation_frame(move || crate::config::switch_bundle(mode));
+    let t = config.lang.messages();
+    view! { <p class="redress-notice" role="status">{t.policy_loading}</p> }.into_any()
 }

@@ -11,9 +11,11 @@
 //! (`…/trustmark/keys`). The trustmark page's endpoint is the trustmark's own server.
 
 mod badge;
+#[cfg(feature = "trustmark-page")]
 mod page;
 mod webcrypto;
 
 pub use badge::{MemberBadge, keys_url, verified_badge};
+#[cfg(feature = "trustmark-page")]
 pub use page::TrustmarkPage;
 pub use webcrypto::ed25519_verifies;
