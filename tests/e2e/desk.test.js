@@ -474,7 +474,8 @@ describe('the shop desk', () => {
     const text = await row.textContent();
     assert.match(text, /RD-1001/);
     assert.match(text, /Wireless headphones/);
-    assert.match(text, /1[34] days left/, 'a refund due 14 calendar days after today (13 near midnight)');
+    // 14 days from the shop's date of receipt; the browser's today may be a day apart.
+    assert.match(text, /1[345] days left/);
     // 14 calendar days from the shop's date of receipt (Amsterdam may be a day ahead of UTC).
     assert.ok([daysAhead(14), daysAhead(15)].includes(refundDue), refundDue);
     assert.deepEqual(await axe(page), []);

@@ -106,9 +106,12 @@ fn ActionForm(
         };
         let kind = kind_code.get_value();
         let built = match kind.as_str() {
-            "acknowledged" => {
-                forms::acknowledge(&handler.get_untracked(), &expected.get_untracked(), today)
-            }
+            "acknowledged" => forms::acknowledge(
+                &handler.get_untracked(),
+                &expected.get_untracked(),
+                &message.get_untracked(),
+                today,
+            ),
             "assigned" => forms::assign(&handler.get_untracked()),
             "progress_reported" => {
                 forms::progress(&message.get_untracked(), &expected.get_untracked(), today)
@@ -163,7 +166,7 @@ fn ActionForm(
     let has = |fields: &[&str]| fields.contains(&kind.as_str());
     let with_handler = has(&["acknowledged", "assigned"]);
     let with_date = has(&["acknowledged", "progress_reported"]);
-    let with_message = has(&["progress_reported"]);
+    let with_message = has(&["acknowledged", "progress_reported"]);
     let with_outcome = has(&["resolved", "board_answered"]);
     let remedy_required = kind == "resolved";
     let with_reasons = has(&["rejected"]);

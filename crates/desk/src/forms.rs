@@ -130,19 +130,24 @@ fn outcome(errors: &mut Errors, form: &OutcomeForm) -> Option<WrittenOutcome> {
 pub fn acknowledge(
     handler_name: &str,
     expected: &str,
+    message: &str,
     today: NaiveDate,
 ) -> Result<LifecycleEvent, Vec<FormError>> {
     let mut errors = Errors::default();
     let handler = handler(&mut errors, handler_name);
     let expected_answer_on = promised(&mut errors, expected, today);
-    let event = handler
-        .zip(expected_answer_on)
-        .map(
-            |(handler, expected_answer_on)| LifecycleEvent::Acknowledged {
-                handler,
-                expected_answer_on,
-            },
-        );
+    // The message is optional: blank is none, anything else must be a valid statement.
+    let message = match message.trim() {
+        "" => Some(None),
+        text => statement(&mut errors, "message", text).map(Some),
+    };
+    let event = handler.zip(expected_answer_on).zip(message).map(
+        |((handler, expected_answer_on), message)| LifecycleEvent::Acknowledged {
+            handler,
+            expected_answer_on,
+            message,
+        },
+    );
     errors.finish(event)
 }
 
@@ -227,17 +232,28 @@ mod tests {
 
     #[test]
     fn an_acknowledgement_is_the_core_event_the_server_reads() {
-        let event = acknowledge(" Sanne de Vries ", "2026-11-28", today()).unwrap();
+        let event = acknowledge(" Sanne de Vries ", "2026-11-28", " ", today()).unwrap();
         assert_eq!(
             serde_json::to_value(&event).unwrap(),
             serde_json::json!({"type": "acknowledged", "handler": "Sanne de Vries", "expected_answer_on": "2026-11-28"})
+        );
+        let with_word = acknowledge(
+            "Sanne",
+            "2026-11-28",
+            "We test the kettle this week.",
+            today(),
+        )
+        .unwrap();
+        assert_eq!(
+            serde_json::to_value(&with_word).unwrap()["message"],
+            "We test the kettle this week."
         );
     }
 
     #[test]
     fn every_error_of_a_form_is_reported_at_once_with_core_codes() {
         assert_eq!(
-            codes(acknowledge("  ", "2026-11-20", today())),
+            codes(acknowledge("  ", "2026-11-20", "", today())),
             [
                 ("handler", "handler_name.empty"),
                 ("expected_answer_on", "date.in_the_past")

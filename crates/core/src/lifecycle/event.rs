@@ -128,6 +128,9 @@ pub enum LifecycleEvent {
         handler: HandlerName,
         /// When the shopper can expect an answer.
         expected_answer_on: NaiveDate,
+        /// A word to the shopper with the acknowledgement, if the shop writes one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        message: Option<Statement>,
     },
     /// The complaint entered the complaint log and was assigned (or re-assigned) to an
     /// investigator.

@@ -44,6 +44,7 @@ pub(crate) fn acknowledged(handler: &str, expected: NaiveDate) -> LifecycleEvent
     LifecycleEvent::Acknowledged {
         handler: HandlerName::parse(handler).unwrap(),
         expected_answer_on: expected,
+        message: None,
     }
 }
 

@@ -124,6 +124,7 @@ impl TimelineError {
 ///     LifecycleEvent::Acknowledged {
 ///         handler: HandlerName::parse("Sanne").unwrap(),
 ///         expected_answer_on: NaiveDate::from_ymd_opt(2026, 5, 8).unwrap(),
+///         message: None,
 ///     },
 /// )).unwrap();
 /// assert_eq!(timeline.state(), ComplaintState::Acknowledged);

@@ -132,6 +132,7 @@ mod tests {
             EventKind::Acknowledged => LifecycleEvent::Acknowledged {
                 handler: HandlerName::parse("Sanne").unwrap(),
                 expected_answer_on: date,
+                message: None,
             },
             EventKind::Assigned => LifecycleEvent::Assigned {
                 handler: HandlerName::parse("Piet").unwrap(),
