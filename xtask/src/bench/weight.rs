@@ -127,7 +127,8 @@ fn desk() -> String {
 /// The largest functions of the wasm before `wasm-opt` (it still has its name section),
 /// so growth has a name. Uses `twiggy` when installed (`cargo install twiggy`).
 fn contributors() -> String {
-    let wasm = target_dir().join("widget-bundle/redress_widget_bg.wasm");
+    // The complaint widget (the first build of `bundle::WIDGET`), as wasm-bindgen left it.
+    let wasm = target_dir().join("redress-bundle-complaint/redress_widget_bg.wasm");
     if !has_program("twiggy") && twiggy_path().is_none() {
         // Installed here, not by `setup`: only the bench needs it (~3 min, once).
         let _ = exec(cargo().args(["install", "twiggy"]));
