@@ -33,6 +33,10 @@ pub fn router(state: AppState, settings: &Settings) -> Router {
         .route("/trustmark/registry", get(routes::trustmark::registry))
         .route("/trustmark/keys", get(routes::trustmark::keys))
         .route(
+            "/trustmark/complaints",
+            post(routes::trustmark_complaints::file),
+        )
+        .route(
             "/trustmark/attestations/{member_id}",
             get(routes::trustmark::attestation),
         )

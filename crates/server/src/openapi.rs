@@ -35,6 +35,7 @@ pub mod answers;
         crate::routes::trustmark::registry,
         crate::routes::trustmark::keys,
         crate::routes::trustmark::attestation,
+        crate::routes::trustmark_complaints::file,
     ),
     modifiers(&ShopToken),
 )]

@@ -197,7 +197,8 @@ pub struct EvidenceViewSchema {
 #[schema(as = ShopComplaint)]
 pub struct ShopComplaintSchema {
     reference: String,
-    order_number: String,
+    /// Absent when the policy did not ask for one.
+    order_number: Option<String>,
     email: Option<String>,
     /// The shopper's language; messages to them use it.
     language: String,
@@ -213,6 +214,26 @@ pub struct ShopComplaintSchema {
     evidence: Vec<EvidenceViewSchema>,
     /// The messages queued for the shopper, oldest first.
     notifications: Vec<NotificationSchema>,
+    /// Present for a complaint filed on the trustmark's page.
+    trustmark_case: Option<TrustmarkCaseSchema>,
+}
+
+/// A complaint about a member shop, as the trustmark's desk reads it.
+#[derive(ToSchema)]
+#[schema(as = TrustmarkCase)]
+pub struct TrustmarkCaseSchema {
+    /// The member id as the registry lists it.
+    member_id: String,
+    /// The member's name when the complaint was filed.
+    shop_name: String,
+    /// `YYYY-MM-DD`: when the shopper complained to the shop (the receipt's day when one
+    /// verified).
+    complained_on: String,
+    /// The shop's reference for that complaint.
+    shop_reference: Option<String>,
+    /// The shop's signed receipt came with the complaint and verified against a receipt
+    /// key the registry lists for the member.
+    shop_receipt_verified: bool,
 }
 
 /// A message to the shopper from the outbox.

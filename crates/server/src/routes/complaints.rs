@@ -8,10 +8,12 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{AppError, Json};
-use crate::idempotency::{self, Fresh, Submission};
+use crate::idempotency::{self, Fresh, IdempotencyKey, Submission};
 use crate::receipt::Receipt;
 use crate::state::AppState;
-use crate::store::{EvidenceRecord, Filed, IdempotencyRecord, NewComplaint, StoredResponse};
+use crate::store::{
+    EvidenceRecord, Filed, IdempotencyRecord, NewComplaint, NewTrustmarkCase, StoredResponse,
+};
 use crate::{filing, notify, token, tracking};
 
 /// The submitted complaint.
@@ -78,11 +80,63 @@ pub async fn file(
     };
 
     let now = chrono::Utc::now();
-    let language = filing::language(&state.policy, &request.language)?;
-    let complaint = filing::validate(&state.policy, request.draft, now)?;
-    let evidence = attached_evidence(&state, &request.evidence_ids).await?;
-    filing::check_evidence(&complaint, &evidence)?;
+    let checked = check(
+        &state,
+        &request.language,
+        request.draft,
+        request.evidence_ids,
+        now,
+    )
+    .await?;
+    store(&state, checked, key, request_hash, now, None).await
+}
 
+/// A complaint that passed the policy, with the evidence it attaches: ready to store.
+pub(crate) struct Checked {
+    pub language: String,
+    pub complaint: filing::ValidComplaint,
+    evidence: Vec<EvidenceRecord>,
+    evidence_ids: Vec<String>,
+}
+
+/// Validates a submitted draft and its evidence ids with the policy, as every filing
+/// route does before it stores anything.
+pub(crate) async fn check(
+    state: &AppState,
+    language: &str,
+    draft: serde_json::Value,
+    evidence_ids: Vec<String>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Checked, AppError> {
+    let language = filing::language(&state.policy, language)?;
+    let complaint = filing::validate(&state.policy, draft, now)?;
+    let evidence = attached_evidence(state, &evidence_ids).await?;
+    filing::check_evidence(&complaint, &evidence)?;
+    Ok(Checked {
+        language,
+        complaint,
+        evidence,
+        evidence_ids,
+    })
+}
+
+/// Signs, stores and answers a checked complaint (`201 FiledComplaint`), with the
+/// trustmark's case beside it when filed on the trustmark's page; a key answered meanwhile
+/// replays that answer.
+pub(crate) async fn store(
+    state: &AppState,
+    checked: Checked,
+    key: Option<IdempotencyKey>,
+    request_hash: String,
+    now: chrono::DateTime<chrono::Utc>,
+    trustmark_case: Option<NewTrustmarkCase>,
+) -> Result<Response, AppError> {
+    let Checked {
+        language,
+        complaint,
+        evidence,
+        evidence_ids,
+    } = checked;
     let reference = token::reference()?;
     let tracking_token = token::random_hex(16)?;
     let received_at = now.timestamp();
@@ -116,7 +170,7 @@ pub async fn file(
         status: derived.status.clone(),
         open: derived.open,
         next_due_at: derived.next_due_at,
-        evidence_ids: request.evidence_ids.clone(),
+        evidence_ids,
         shopper_country: complaint.facts.shopper_country.code().to_owned(),
         category: complaint.facts.category_code().to_owned(),
         first_event,
@@ -129,6 +183,7 @@ pub async fn file(
             &derived.status,
             received_at,
         )),
+        trustmark_case,
     };
     let record = key.as_ref().map(|key| IdempotencyRecord {
         key: key.as_ref().to_owned(),

@@ -35,6 +35,10 @@ pub struct InboxEntry {
     pub next_due_at: Option<String>,
     /// A due step is past its time now.
     pub overdue: bool,
+    /// For a complaint filed on the trustmark's page: the member shop it is about (left out
+    /// otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shop_name: Option<String>,
 }
 
 /// What the desk narrows the inbox by, besides the stored status columns.
@@ -46,7 +50,8 @@ pub struct InboxFilter {
     pub handler: Option<String>,
     /// `true`: only overdue complaints; `false`: only those not overdue.
     pub overdue: Option<bool>,
-    /// Part of the reference, the order number or the e-mail address, without case.
+    /// Part of the reference, the order number, the e-mail address or the member shop's
+    /// name, without case.
     pub search: Option<String>,
 }
 
@@ -67,6 +72,7 @@ impl InboxFilter {
                 Some(&entry.reference),
                 entry.order_number.as_ref(),
                 entry.email.as_ref(),
+                entry.shop_name.as_ref(),
             ]
             .into_iter()
             .flatten()
@@ -97,10 +103,18 @@ pub async fn entries(
     order: InboxOrder,
 ) -> Result<Vec<InboxEntry>, AppError> {
     let now = Utc::now();
+    let mut shops: std::collections::HashMap<String, String> = state
+        .store
+        .trustmark_cases()
+        .await?
+        .into_iter()
+        .map(|c| (c.complaint_reference, c.case.shop_name))
+        .collect();
     let mut out = Vec::new();
     for complaint in state.store.complaints(stored).await? {
         let events = state.store.events(&complaint.reference).await?;
-        let entry = summary(state, &complaint, &events, now)?;
+        let mut entry = summary(state, &complaint, &events, now)?;
+        entry.shop_name = shops.remove(&complaint.reference);
         if filter.keeps(&entry) {
             out.push(entry);
         }
@@ -139,6 +153,7 @@ pub fn summary(
         handler: derived.view["handler"].as_str().map(str::to_owned),
         next_due_at: derived.next_due_at.map(rfc3339),
         overdue: derived.view["overdue"].as_bool().unwrap_or(false),
+        shop_name: None,
     })
 }
 
@@ -219,12 +234,13 @@ mod tests {
             handler: Some("Sanne de Vries".into()),
             next_due_at: None,
             overdue: false,
+            shop_name: Some("Fietsen Peeters".into()),
         }
     }
 
     #[test]
     fn search_finds_reference_order_number_or_email_in_any_case() {
-        for needle in ["7k2m", "rd-1001", "anna@example", " ANNA "] {
+        for needle in ["7k2m", "rd-1001", "anna@example", " ANNA ", "peeters"] {
             let filter = InboxFilter {
                 search: Some(needle.into()),
                 ..InboxFilter::default()

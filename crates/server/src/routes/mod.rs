@@ -9,6 +9,7 @@ pub mod orders;
 pub mod policy;
 pub mod shop;
 pub mod trustmark;
+pub mod trustmark_complaints;
 pub mod withdrawals;
 
 use std::net::SocketAddr;

@@ -82,9 +82,10 @@ pub async fn read(
     let derived = tracking::derive(&state.policy, facts, &events, chrono::Utc::now())?;
     let evidence = state.store.evidence_of(&reference).await?;
     let outbox = state.store.outbox(&reference).await?;
+    let trustmark_case = state.store.trustmark_case(&reference).await?;
     let parse =
         |text: &str| serde_json::from_str::<serde_json::Value>(text).map_err(AppError::internal);
-    Ok(Json(serde_json::json!({
+    let mut answer = serde_json::json!({
         "reference": complaint.reference,
         "order_number": complaint.order_number,
         "email": complaint.email,
@@ -99,7 +100,18 @@ pub async fn read(
             "recipient": n.recipient, "language": n.language, "subject": n.subject,
             "body": n.body, "created_at": rfc3339(n.created_at),
         })).collect::<Vec<_>>(),
-    })))
+    });
+    if let Some(stored) = trustmark_case {
+        let case = stored.case;
+        answer["trustmark_case"] = serde_json::json!({
+            "member_id": case.member_id,
+            "shop_name": case.shop_name,
+            "complained_on": case.complained_on.to_string(),
+            "shop_reference": case.shop_reference,
+            "shop_receipt_verified": case.shop_receipt_verified,
+        });
+    }
+    Ok(Json(answer))
 }
 
 /// Downloads one evidence file of a complaint, always as an attachment.

@@ -5,6 +5,7 @@
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use redress_core::trustmark::{MemberRegistry, SignedEnvelope, TrustedKeys};
 use sha2::{Digest, Sha256};
 
 use crate::error::AppError;
@@ -74,6 +75,20 @@ pub async fn attestation(
         )
     })?;
     Ok(crate::error::Json(attestation).into_response())
+}
+
+/// The registry of this data directory, verified with the core crate against the keys the
+/// server publishes beside it, as any shopper's browser verifies it: the server decides
+/// nothing on a list it could not verify either.
+pub(crate) async fn verified_registry(
+    state: &AppState,
+    today: chrono::NaiveDate,
+) -> Result<MemberRegistry, AppError> {
+    let dir = configured(state).await?;
+    let keys = TrustedKeys::from_json(&read(&dir.keys()).await?).map_err(AppError::internal)?;
+    let envelope =
+        SignedEnvelope::from_json(&read(&dir.registry()).await?).map_err(AppError::internal)?;
+    MemberRegistry::verify(&envelope, &keys, today).map_err(AppError::internal)
 }
 
 async fn configured(state: &AppState) -> Result<TrustmarkDir, AppError> {

@@ -13,6 +13,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     ),
     (3, include_str!("../../migrations/0003_withdrawals.sql")),
     (4, include_str!("../../migrations/0004_tracking_access.sql")),
+    (5, include_str!("../../migrations/0005_trustmark_cases.sql")),
 ];
 
 pub(super) async fn run(pool: &AnyPool) -> Result<(), StoreError> {

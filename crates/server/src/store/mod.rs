@@ -9,6 +9,7 @@ mod migrate;
 mod orders;
 mod sql;
 mod tracking_access;
+mod trustmark_cases;
 mod withdrawals;
 
 use async_trait::async_trait;
@@ -68,6 +69,32 @@ pub struct NewComplaint {
     pub first_event: String,
     /// The confirmation to the shopper, queued with the complaint.
     pub notification: Option<Notification>,
+    /// The trustmark's case, for a complaint filed on the trustmark's page.
+    pub trustmark_case: Option<NewTrustmarkCase>,
+}
+
+/// What a trustmark keeps beside a complaint about one of its member shops, stored in the
+/// complaint's own transaction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewTrustmarkCase {
+    pub member_id: String,
+    /// The member's name as the registry listed it when the complaint was filed.
+    pub shop_name: String,
+    /// The day the shopper complained to the shop (the receipt's day when one verified).
+    pub complained_on: NaiveDate,
+    /// The shop's reference for that complaint, if the shopper had one.
+    pub shop_reference: Option<String>,
+    /// The shop's signed receipt as imported, JSON text.
+    pub shop_receipt: Option<String>,
+    /// The receipt verified against a receipt key the registry lists for the member.
+    pub shop_receipt_verified: bool,
+}
+
+/// A stored trustmark case, with its complaint's reference.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredTrustmarkCase {
+    pub complaint_reference: String,
+    pub case: NewTrustmarkCase,
 }
 
 /// A stored complaint.
@@ -242,6 +269,13 @@ pub trait ComplaintStore: Send + Sync {
     /// Every withdrawal, newest first.
     async fn withdrawals(&self) -> Result<Vec<StoredWithdrawal>, StoreError>;
     async fn withdrawal(&self, reference: &str) -> Result<Option<StoredWithdrawal>, StoreError>;
+    /// The trustmark's case of a complaint, `None` for a complaint filed with the shop.
+    async fn trustmark_case(
+        &self,
+        reference: &str,
+    ) -> Result<Option<StoredTrustmarkCase>, StoreError>;
+    /// Every trustmark case, for the inbox to name the member shop of each complaint.
+    async fn trustmark_cases(&self) -> Result<Vec<StoredTrustmarkCase>, StoreError>;
     /// The messages queued for a complaint or a withdrawal.
     async fn outbox(&self, reference: &str) -> Result<Vec<Notification>, StoreError>;
     /// Messages not yet handed to the mail server, oldest first.

@@ -209,6 +209,9 @@ impl ComplaintStore for SqlStore {
         if let Some(n) = &c.notification {
             insert_notification(&mut tx, n).await?;
         }
+        if let Some(case) = &c.trustmark_case {
+            super::trustmark_cases::insert(&mut tx, &c.reference, case).await?;
+        }
         tx.commit().await?;
         Ok(Filed::Created)
     }
@@ -368,6 +371,17 @@ impl ComplaintStore for SqlStore {
         reference: &str,
     ) -> Result<Option<super::StoredWithdrawal>, StoreError> {
         super::withdrawals::one(&self.pool, reference).await
+    }
+
+    async fn trustmark_case(
+        &self,
+        reference: &str,
+    ) -> Result<Option<super::StoredTrustmarkCase>, StoreError> {
+        super::trustmark_cases::one(&self.pool, reference).await
+    }
+
+    async fn trustmark_cases(&self) -> Result<Vec<super::StoredTrustmarkCase>, StoreError> {
+        super::trustmark_cases::all(&self.pool).await
     }
 
     async fn outbox(&self, reference: &str) -> Result<Vec<Notification>, StoreError> {

@@ -17,4 +17,5 @@ mod postgres;
 mod smtp_sink;
 mod sweeper;
 mod trustmark;
+mod trustmark_complaints;
 mod withdrawals;

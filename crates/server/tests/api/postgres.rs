@@ -32,3 +32,13 @@ async fn an_old_postgres_database_upgrades_and_its_complaints_stay_domestic() {
     let postgres = Postgres::start();
     crate::migration::an_old_database_upgrades(&postgres.url).await;
 }
+
+#[tokio::test]
+async fn postgres_keeps_a_trustmark_case_like_sqlite() {
+    let postgres = Postgres::start();
+    let server = TestServer::start_with(ServerOptions {
+        database_url: Some(postgres.url.clone()),
+        ..Default::default()
+    });
+    crate::trustmark_complaints::a_member_complaint_reaches_the_desk(&server).await;
+}

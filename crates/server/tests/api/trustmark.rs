@@ -16,7 +16,7 @@ const MEMBERS: &str = r#"[
 ]"#;
 
 /// Runs `redress-server trustmark <args> --data-dir <data_dir>`.
-fn trustmark(data_dir: &Path, args: &[&str]) -> Output {
+pub fn trustmark(data_dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_redress-server"))
         .arg("trustmark")
         .args(args)
@@ -27,7 +27,7 @@ fn trustmark(data_dir: &Path, args: &[&str]) -> Output {
         .expect("run redress-server trustmark")
 }
 
-fn succeeds(output: Output) -> String {
+pub fn succeeds(output: Output) -> String {
     assert!(
         output.status.success(),
         "trustmark command failed: {}",
@@ -41,7 +41,7 @@ fn fails(output: Output) -> String {
     String::from_utf8(output.stderr).expect("utf-8")
 }
 
-fn members_file(dir: &Path, text: &str) -> String {
+pub fn members_file(dir: &Path, text: &str) -> String {
     let path = dir.join("members.json");
     std::fs::write(&path, text).expect("members file");
     path.display().to_string()
