@@ -11,17 +11,17 @@
 use chrono::NaiveDate;
 
 use super::attestation::{Badge, read_attestation};
-use super::keys::{SignedEnvelope, Trust, TrustedKeysWire, decode_hex, key_id};
+use super::keys::{SignedEnvelope, Trust, TrustedKeysWire, key_id, public_key_bytes};
 use super::{MemberRegistry, TrustmarkError};
 use crate::escalation::BodyName;
 
 /// One published key, read without a signature library (no curve-point check: a key that
 /// is not a valid point simply never verifies in the caller's check).
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct PublishedKey {
-    id: String,
-    public_key: [u8; 32],
-    retired_from: Option<u64>,
+pub(super) struct PublishedKey {
+    pub(super) id: String,
+    pub(super) public_key: [u8; 32],
+    pub(super) retired_from: Option<u64>,
 }
 
 /// A trustmark's published keys (`GET /api/trustmark/keys`, the format of
@@ -55,11 +55,7 @@ impl PublishedKeys {
             .keys
             .into_iter()
             .map(|wire_key| {
-                let public_key: [u8; 32] = decode_hex(wire_key.public_key.trim())
-                    .and_then(|b| b.try_into().ok())
-                    .ok_or_else(|| {
-                        TrustmarkError::malformed("public_key is not 64 hex characters")
-                    })?;
+                let public_key = public_key_bytes(&wire_key.public_key)?;
                 let id = key_id(&public_key);
                 if wire_key.key_id.is_some_and(|given| given != id) {
                     return Err(TrustmarkError::malformed(
@@ -91,6 +87,10 @@ impl PublishedKeys {
         &self.trustmark
     }
 
+    pub(super) fn keys(&self) -> &[PublishedKey] {
+        &self.keys
+    }
+
     /// Checks the envelope's format and names what the caller must verify: an unknown key
     /// is [`TrustmarkError::UnknownKey`], a signature that is not 128 hex characters is
     /// [`TrustmarkError::Malformed`].
@@ -98,21 +98,7 @@ impl PublishedKeys {
         &'a self,
         envelope: &'a SignedEnvelope,
     ) -> Result<SignatureCheck<'a>, TrustmarkError> {
-        if envelope.version != 1 || envelope.algorithm != "Ed25519" {
-            return Err(TrustmarkError::malformed(
-                "envelope is not version 1 with algorithm Ed25519",
-            ));
-        }
-        let key = self
-            .keys
-            .iter()
-            .find(|key| key.id == envelope.key_id)
-            .ok_or_else(|| TrustmarkError::UnknownKey {
-                key_id: envelope.key_id.chars().take(64).collect(),
-            })?;
-        let signature: [u8; 64] = decode_hex(&envelope.signature)
-            .and_then(|b| b.try_into().ok())
-            .ok_or_else(|| TrustmarkError::malformed("signature is not 128 hex characters"))?;
+        let (key, signature) = envelope.key_and_signature(&self.keys, |key| &key.id)?;
         Ok(SignatureCheck {
             keys: self,
             key,

@@ -35,6 +35,34 @@ pub struct SignedEnvelope {
     pub signature: String,
 }
 
+impl SignedEnvelope {
+    /// The format checked, the signing key found among `keys` by its id, the signature
+    /// decoded: the first half of every verification, whoever checks the signature itself.
+    /// An unknown key is [`TrustmarkError::UnknownKey`]; another version or algorithm, or a
+    /// signature that is not 128 hex characters, is [`TrustmarkError::Malformed`].
+    pub(super) fn key_and_signature<'k, K>(
+        &self,
+        keys: &'k [K],
+        id: impl Fn(&K) -> &str,
+    ) -> Result<(&'k K, [u8; 64]), TrustmarkError> {
+        if self.version != 1 || self.algorithm != "Ed25519" {
+            return Err(TrustmarkError::malformed(
+                "envelope is not version 1 with algorithm Ed25519",
+            ));
+        }
+        let key = keys
+            .iter()
+            .find(|key| id(key) == self.key_id)
+            .ok_or_else(|| TrustmarkError::UnknownKey {
+                key_id: self.key_id.chars().take(64).collect(),
+            })?;
+        let signature: [u8; 64] = decode_hex(&self.signature)
+            .and_then(|b| b.try_into().ok())
+            .ok_or_else(|| TrustmarkError::malformed("signature is not 128 hex characters"))?;
+        Ok((key, signature))
+    }
+}
+
 /// A signed member registry, as the trustmark's server serves it.
 pub type SignedRegistry = SignedEnvelope;
 /// A signed membership attestation, as a shop's widget embeds it.
@@ -74,9 +102,7 @@ pub struct TrustedKey {
 impl TrustedKey {
     /// Reads a public key from 64 hex characters, as the trustmark publishes it.
     pub fn parse(public_key_hex: &str) -> Result<TrustedKey, TrustmarkError> {
-        let bytes: [u8; 32] = decode_hex(public_key_hex.trim())
-            .and_then(|b| b.try_into().ok())
-            .ok_or_else(|| TrustmarkError::malformed("public_key is not 64 hex characters"))?;
+        let bytes = public_key_bytes(public_key_hex)?;
         let key = VerifyingKey::from_bytes(&bytes)
             .map_err(|_| TrustmarkError::malformed("public_key is not an Ed25519 key"))?;
         Ok(TrustedKey {
@@ -143,25 +169,21 @@ impl TrustedKeys {
     /// assert_eq!(wrong_id.unwrap_err().code(), "trustmark.malformed");
     /// ```
     pub fn from_json(text: &str) -> Result<TrustedKeys, TrustmarkError> {
-        let wire: TrustedKeysWire = serde_json::from_str(text)
-            .map_err(|e| TrustmarkError::malformed(format!("trusted keys: {e}")))?;
-        let keys = wire
-            .keys
-            .into_iter()
-            .map(|wire_key| {
-                let key = TrustedKey::parse(&wire_key.public_key)?;
-                if wire_key.key_id.is_some_and(|id| id != key.id) {
-                    return Err(TrustmarkError::malformed(
-                        "trusted keys: key_id does not match public_key",
-                    ));
-                }
-                Ok(match wire_key.retired_from {
-                    Some(version) => key.retired_from(version),
-                    None => key,
+        let published = super::PublishedKeys::from_json(text)?;
+        let keys = published
+            .keys()
+            .iter()
+            .map(|published| {
+                let key = VerifyingKey::from_bytes(&published.public_key)
+                    .map_err(|_| TrustmarkError::malformed("public_key is not an Ed25519 key"))?;
+                Ok(TrustedKey {
+                    id: published.id.clone(),
+                    key,
+                    retired_from: published.retired_from,
                 })
             })
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(TrustedKeys::new(wire.trustmark, keys))
+        Ok(TrustedKeys::new(published.trustmark().clone(), keys))
     }
 
     /// The trustmark these keys belong to.
@@ -174,21 +196,7 @@ impl TrustedKeys {
         &self,
         envelope: &'a SignedEnvelope,
     ) -> Result<(&'a str, &TrustedKey), TrustmarkError> {
-        if envelope.version != 1 || envelope.algorithm != "Ed25519" {
-            return Err(TrustmarkError::malformed(
-                "envelope is not version 1 with algorithm Ed25519",
-            ));
-        }
-        let key = self
-            .keys
-            .iter()
-            .find(|key| key.id == envelope.key_id)
-            .ok_or_else(|| TrustmarkError::UnknownKey {
-                key_id: envelope.key_id.chars().take(64).collect(),
-            })?;
-        let signature: [u8; 64] = decode_hex(&envelope.signature)
-            .and_then(|b| b.try_into().ok())
-            .ok_or_else(|| TrustmarkError::malformed("signature is not 128 hex characters"))?;
+        let (key, signature) = envelope.key_and_signature(&self.keys, |key| &key.id)?;
         key.key
             .verify_strict(
                 envelope.signed.as_bytes(),
@@ -269,6 +277,13 @@ pub(super) struct TrustedKeyWire {
     pub(super) public_key: String,
     #[serde(default)]
     pub(super) retired_from: Option<u64>,
+}
+
+/// A published public key: 64 lowercase hex characters, surrounding blanks ignored.
+pub(super) fn public_key_bytes(hex: &str) -> Result<[u8; 32], TrustmarkError> {
+    decode_hex(hex.trim())
+        .and_then(|b| b.try_into().ok())
+        .ok_or_else(|| TrustmarkError::malformed("public_key is not 64 hex characters"))
 }
 
 /// Lowercase hex to bytes; `None` on odd length or any other character.
