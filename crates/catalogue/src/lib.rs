@@ -290,6 +290,10 @@ mod tests {
                 "amount.format",
                 "contact.missing",
                 "phone.format",
+                "trustmark.too_early",
+                "trustmark.not_member",
+                "trustmark.receipt_invalid",
+                "trustmark.travel",
             ] {
                 assert_ne!(m.field_error(code), m.field_invalid, "{lang:?} {code}");
             }

@@ -45,6 +45,10 @@ impl Messages {
                 self.withdrawal_nothing_eligible
             }
             "withdrawal.item_unknown" => self.withdrawal_item_unknown,
+            "trustmark.too_early" => self.tm_refused_too_early,
+            "trustmark.not_member" | "trustmark.member_not_found" => self.tm_refused_not_member,
+            "trustmark.receipt_invalid" => self.tm_receipt_bad,
+            c if c.starts_with("trustmark.") => self.tm_refused_route,
             c if c.starts_with("evidence.") => self.evidence_invalid,
             _ => self.field_invalid,
         }

@@ -67,6 +67,18 @@ pub enum FilingOutcome {
     Refused(Vec<(String, String)>),
 }
 
+/// What a complaint filed on a trustmark's page adds (`POST {endpoint}/trustmark/complaints`):
+/// the member shop and the shopper's earlier complaint to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrustmarkCase {
+    pub member_id: String,
+    /// `YYYY-MM-DD`: the day the shopper complained to the shop.
+    pub complained_on: String,
+    pub shop_reference: Option<String>,
+    /// The shop's receipt as imported (JSON text); the server verifies it again.
+    pub shop_receipt: Option<String>,
+}
+
 /// A withdrawal the shop recorded: what the shopper is shown and can keep.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Withdrawn {
@@ -90,6 +102,8 @@ pub enum WithdrawalOutcome {
     Refused(Vec<(String, String)>),
 }
 
+#[cfg(all(target_arch = "wasm32", feature = "trustmark-page"))]
+pub use browser::file_trustmark_complaint;
 #[cfg(target_arch = "wasm32")]
 pub use browser::{
     escalate, fetch_policy, file_complaint, find_complaints, get_text, lookup_order, withdraw,
@@ -146,6 +160,19 @@ pub async fn file_complaint(
     _language: &str,
     _draft_json: &str,
     _evidence_ids: &[String],
+) -> Result<FilingOutcome, ApiError> {
+    Err(ApiError::Network)
+}
+
+/// Outside the browser there is no `fetch`.
+#[cfg(all(not(target_arch = "wasm32"), feature = "trustmark-page"))]
+pub async fn file_trustmark_complaint(
+    _endpoint: &str,
+    _idempotency_key: &str,
+    _language: &str,
+    _draft_json: &str,
+    _evidence_ids: &[String],
+    _case: &TrustmarkCase,
 ) -> Result<FilingOutcome, ApiError> {
     Err(ApiError::Network)
 }
@@ -282,6 +309,42 @@ mod browser {
         draft_json: &str,
         evidence_ids: &[String],
     ) -> Result<FilingOutcome, ApiError> {
+        let body = filing_body(language, draft_json, evidence_ids)?;
+        send_filing(&format!("{endpoint}/complaints"), &body, idempotency_key).await
+    }
+
+    /// `POST {endpoint}/trustmark/complaints`: the same filing, about a member shop, with
+    /// the shopper's earlier complaint to it. The trustmark's refusals (`trustmark.*`, no
+    /// field) come back as a refusal on the field `trustmark`.
+    #[cfg(feature = "trustmark-page")]
+    pub async fn file_trustmark_complaint(
+        endpoint: &str,
+        idempotency_key: &str,
+        language: &str,
+        draft_json: &str,
+        evidence_ids: &[String],
+        case: &TrustmarkCase,
+    ) -> Result<FilingOutcome, ApiError> {
+        let body = filing_body(language, draft_json, evidence_ids)?;
+        set(&body, "member_id", &case.member_id);
+        let earlier = Object::new();
+        set(&earlier, "on", &case.complained_on);
+        if let Some(reference) = &case.shop_reference {
+            set(&earlier, "reference", reference);
+        }
+        let _ = Reflect::set(&body, &"complained_to_shop".into(), &earlier);
+        if let Some(receipt) = &case.shop_receipt {
+            set(&body, "shop_receipt", receipt);
+        }
+        let url = format!("{endpoint}/trustmark/complaints");
+        send_filing(&url, &body, idempotency_key).await
+    }
+
+    fn filing_body(
+        language: &str,
+        draft_json: &str,
+        evidence_ids: &[String],
+    ) -> Result<Object, ApiError> {
         let draft = JSON::parse(draft_json).map_err(|_| ApiError::Malformed)?;
         // A key left empty means "not given" on the wire: leaving it out keeps the body
         // acceptable to a server that predates a newer optional field.
@@ -303,8 +366,15 @@ mod browser {
             .map(|id| JsValue::from_str(id))
             .collect();
         let _ = Reflect::set(&body, &"evidence_ids".into(), &ids);
-        let url = format!("{endpoint}/complaints");
-        let response = send_json(&url, &body, Some(idempotency_key)).await?;
+        Ok(body)
+    }
+
+    async fn send_filing(
+        url: &str,
+        body: &Object,
+        idempotency_key: &str,
+    ) -> Result<FilingOutcome, ApiError> {
+        let response = send_json(url, body, Some(idempotency_key)).await?;
         let json = read_json(&response).await;
         match response.status() {
             200 | 201 => {
@@ -322,7 +392,13 @@ mod browser {
                     receipt,
                 }))
             }
-            422 => refused_fields(json).map(FilingOutcome::Refused),
+            422 => {
+                let code = json.as_ref().ok().and_then(|j| text(j, &["error"]));
+                match code.filter(|c| c.starts_with("trustmark.")) {
+                    Some(code) => Ok(FilingOutcome::Refused(vec![("trustmark".into(), code)])),
+                    None => refused_fields(json).map(FilingOutcome::Refused),
+                }
+            }
             status => Err(ApiError::Status(status)),
         }
     }

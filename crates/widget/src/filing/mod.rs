@@ -72,6 +72,14 @@ impl Form {
     }
 }
 
+/// Filing on a trustmark's page: the complaint goes to `POST /trustmark/complaints` with
+/// `case`, and `summary` (the member shop, the earlier complaint) stands above every step.
+#[derive(Clone)]
+pub struct TrustmarkFiling {
+    pub case: api::TrustmarkCase,
+    pub summary: ViewFn,
+}
+
 /// The filing flow for a found order. `email` is the address the order was found with;
 /// a draft saved earlier for this order is resumed instead of starting afresh.
 #[component]
@@ -80,6 +88,9 @@ pub fn FileComplaint(
     email: String,
     endpoint: String,
     lang: Lang,
+    /// Set on a trustmark's page.
+    #[prop(optional)]
+    trustmark: Option<TrustmarkFiling>,
 ) -> impl IntoView {
     let t = lang.messages();
     let policy = RwSignal::new(None::<Result<ComplaintPolicy, ApiError>>);
@@ -112,7 +123,7 @@ pub fn FileComplaint(
                 }.into_any()
             }
             Some(Ok(policy)) => view! {
-                <Steps policy=policy saved=saved.clone() endpoint=endpoint.clone() lang=lang/>
+                <Steps policy=policy saved=saved.clone() endpoint=endpoint.clone() lang=lang trustmark=trustmark.clone()/>
             }.into_any(),
         }}
     }
@@ -124,6 +135,7 @@ fn Steps(
     saved: SavedFiling,
     endpoint: String,
     lang: Lang,
+    trustmark: Option<TrustmarkFiling>,
 ) -> impl IntoView {
     let t = lang.messages();
     let filing = RwSignal::new(saved);
@@ -182,12 +194,29 @@ fn Steps(
         });
     }
 
+    let summary = trustmark.as_ref().map(|t| t.summary.clone());
     let submit = {
         let endpoint = endpoint.clone();
+        let case = trustmark.map(|t| t.case);
         Action::new_local(move |(key, json, ids): &(String, String, Vec<String>)| {
-            let (endpoint, key, json, ids) =
-                (endpoint.clone(), key.clone(), json.clone(), ids.clone());
-            async move { api::file_complaint(&endpoint, &key, lang.tag(), &json, &ids).await }
+            let (endpoint, key, json, ids, case) = (
+                endpoint.clone(),
+                key.clone(),
+                json.clone(),
+                ids.clone(),
+                case.clone(),
+            );
+            async move {
+                #[cfg(feature = "trustmark-page")]
+                if let Some(case) = case {
+                    let tag = lang.tag();
+                    return api::file_trustmark_complaint(&endpoint, &key, tag, &json, &ids, &case)
+                        .await;
+                }
+                #[cfg(not(feature = "trustmark-page"))]
+                let _ = case;
+                api::file_complaint(&endpoint, &key, lang.tag(), &json, &ids).await
+            }
         })
     };
     let pending = submit.pending();
@@ -272,6 +301,7 @@ fn Steps(
                 when=move || done.with(Option::is_none)
                 fallback=move || steps::done(t, lang, done.get(), form.endpoint.get_value(), done_heading)
             >
+                {summary.clone().map(|s| s.run())}
                 <p class="redress-step-count">
                     {move || {
                         let n = Step::ALL.iter().position(|s| *s == step.get()).unwrap_or(0) + 1;

@@ -12,6 +12,8 @@
 
 mod badge;
 #[cfg(feature = "trustmark-page")]
+mod filing;
+#[cfg(feature = "trustmark-page")]
 mod page;
 mod webcrypto;
 

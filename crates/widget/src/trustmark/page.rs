@@ -15,6 +15,7 @@ use redress_core::trustmark::{
     route_complaint,
 };
 
+use super::filing;
 use super::webcrypto::ed25519_verifies;
 use crate::api;
 use crate::filing::{DateStyle, format_date, now};
@@ -24,6 +25,8 @@ use crate::messages::{Lang, Messages};
 /// What the page needs before it can ask anything: the verified list and the calendar.
 #[derive(Clone)]
 struct Loaded {
+    /// The trustmark's own API, where complaints are filed.
+    endpoint: String,
     registry: MemberRegistry,
     calendar: WorkingCalendar,
     wait_days: u16,
@@ -45,6 +48,7 @@ async fn load(endpoint: &str) -> Option<Loaded> {
     let check = keys.signature_to_check(&envelope).ok()?;
     let valid = ed25519_verifies(check.public_key(), check.signature(), check.message()).await;
     Some(Loaded {
+        endpoint: endpoint.to_owned(),
         registry: check.registry(valid, today).ok()?,
         calendar: WorkingCalendar::for_country(policy.shop.country).ok()?,
         wait_days: policy.deadlines.trustmark_wait_working_days,
@@ -84,6 +88,10 @@ struct Gate {
     reference: RwSignal<String>,
     cross_border: RwSignal<bool>,
     receipt: RwSignal<Option<Result<VerifiedReceipt, ReceiptError>>>,
+    /// The imported receipt's text, exactly as the shop signed it, once it verified.
+    receipt_text: RwSignal<Option<String>>,
+    /// The order number at the shop, filled in from a verified receipt.
+    order_number: RwSignal<String>,
     attempted: RwSignal<bool>,
     verdict: RwSignal<Option<TrustmarkRoute>>,
 }
@@ -96,6 +104,8 @@ impl Gate {
             reference: RwSignal::new(String::new()),
             cross_border: RwSignal::new(false),
             receipt: RwSignal::new(None),
+            receipt_text: RwSignal::new(None),
+            order_number: RwSignal::new(String::new()),
             attempted: RwSignal::new(false),
             verdict: RwSignal::new(None),
         }
@@ -118,7 +128,27 @@ impl Gate {
             self.complained_on.set(day.to_string());
         }
         self.reference.set(receipt.reference().to_owned());
+        if let Some(number) = receipt.order_number() {
+            self.order_number.set(number.to_owned());
+        }
         self.verdict.set(None);
+    }
+
+    /// What the filing flow takes from a passed gate; `None` without a day to go by.
+    fn passed(&self, trustmark: &str, member: Member) -> Option<filing::Passed> {
+        let complained_on = parse_iso_date(self.complained_on.get_untracked().trim())?;
+        let receipt = self
+            .receipt_text
+            .get_untracked()
+            .zip(self.receipt.get_untracked().and_then(Result::ok));
+        let reference = self.reference.get_untracked().trim().to_owned();
+        Some(filing::Passed {
+            trustmark: trustmark.to_owned(),
+            member,
+            complained_on,
+            reference: (!reference.is_empty()).then_some(reference),
+            receipt,
+        })
     }
 }
 
@@ -319,6 +349,10 @@ fn ChosenShop(chosen: Choice, loaded: StoredValue<Loaded>, lang: Lang) -> impl I
     }
     let gate = Gate::new();
     let member = StoredValue::new(member);
+    let opened = RwSignal::new(false);
+    let endpoint = loaded.with_value(|l| l.endpoint.clone());
+    let offered_by = trustmark.clone();
+    let filed_with = trustmark.clone();
     let check = move |_| {
         gate.attempted.set(true);
         if gate.complained.get_untracked().is_none() || gate.date_error(today).is_some() {
@@ -348,6 +382,7 @@ fn ChosenShop(chosen: Choice, loaded: StoredValue<Loaded>, lang: Lang) -> impl I
     };
     view! {
         {card}
+        <div hidden=move || opened.get()>
         <div class="redress-form redress-tm-gate">
         {receipt_import(t, lang, gate, member)}
         <fieldset class="redress-fieldset" aria-describedby=move || (gate.attempted.get() && gate.complained.get().is_none()).then_some("redress-tm-complained-error")>
@@ -380,6 +415,13 @@ fn ChosenShop(chosen: Choice, loaded: StoredValue<Loaded>, lang: Lang) -> impl I
         {move || gate.verdict.get().map(|route| {
             route_notice(route_text(t, lang, route, &trustmark, &shop, wait_days), route)
         })}
+        {move || (gate.verdict.get() == Some(TrustmarkRoute::Trustmark))
+            .then(|| filing::offer(lang, &offered_by, gate.order_number, opened))}
+        </div>
+        {move || opened.get()
+            .then(|| gate.passed(&filed_with, member.get_value()))
+            .flatten()
+            .map(|passed| filing::flow(endpoint.clone(), lang, passed, gate.order_number.get_untracked()))}
     }
     .into_any()
 }
@@ -405,6 +447,7 @@ fn receipt_import(
             if let Ok(receipt) = &answer {
                 gate.prefill(receipt);
             }
+            gate.receipt_text.set(answer.is_ok().then_some(text));
             gate.receipt.set(Some(answer));
         });
     };
