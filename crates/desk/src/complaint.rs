@@ -11,6 +11,7 @@ use crate::api::{ApiError, Session};
 use crate::device;
 use crate::format;
 use crate::messages::{Lang, Messages, fill};
+use crate::trustmark_case::TrustmarkCasePanel;
 use crate::wire::{ComplaintDetail, Evidence, TimelineEntry};
 
 /// The complaint screen.
@@ -133,6 +134,7 @@ fn Detail(
                     <h3>{t.field_description}</h3>
                     <p class="shopper-words">{text(&c["description"]).unwrap_or_else(|| t.not_given.to_owned())}</p>
                 </section>
+                {detail.trustmark_case.clone().map(|case| view! { <TrustmarkCasePanel case=case t=t/> })}
                 <section class="panel" aria-labelledby="s-order">
                     <h2 id="s-order">{t.section_order}</h2>
                     <dl>
@@ -195,7 +197,11 @@ fn in_filed_order(detail: &ComplaintDetail) -> Vec<Evidence> {
 
 /// One term of a description list; absent values read "Not given".
 #[component]
-fn Row(term: &'static str, value: Option<String>, t: &'static Messages) -> impl IntoView {
+pub(crate) fn Row(
+    term: &'static str,
+    value: Option<String>,
+    t: &'static Messages,
+) -> impl IntoView {
     let given = value.is_some();
     view! {
         <div class="row">

@@ -209,6 +209,9 @@ fn InboxTable(entries: Vec<InboxEntry>, lang: Lang) -> impl IntoView {
                                     <a href=crate::device::fragment_for(Some(&entry.reference)) on:click=open class="reference">
                                         {entry.reference.clone()}
                                     </a>
+                                    {entry.shop_name.as_deref().map(|shop| view! {
+                                        <p class="hint member-shop">{fill(t.inbox_member_shop, "shop", shop)}</p>
+                                    })}
                                 </th>
                                 <td data-label=t.col_due>
                                     {due}

@@ -19,6 +19,7 @@ pub mod inbox;
 pub mod messages;
 pub mod query;
 pub mod signin;
+pub mod trustmark_case;
 pub mod wire;
 pub mod withdrawals;
 

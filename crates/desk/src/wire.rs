@@ -17,6 +17,9 @@ pub struct InboxEntry {
     pub handler: Option<String>,
     pub next_due_at: Option<String>,
     pub overdue: bool,
+    /// The member shop of a complaint filed on the trustmark's page.
+    #[serde(default)]
+    pub shop_name: Option<String>,
 }
 
 /// One withdrawal (`GET /api/shop/withdrawals`).
@@ -92,6 +95,22 @@ pub struct ComplaintDetail {
     /// What the shopper was sent, oldest first.
     #[serde(default)]
     pub notifications: Vec<Notification>,
+    /// Present when the complaint was filed on the trustmark's page.
+    #[serde(default)]
+    pub trustmark_case: Option<TrustmarkCase>,
+}
+
+/// A complaint about a member shop, as the trustmark's server keeps it beside the
+/// complaint.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct TrustmarkCase {
+    pub member_id: String,
+    pub shop_name: String,
+    /// `YYYY-MM-DD`.
+    pub complained_on: String,
+    pub shop_reference: Option<String>,
+    /// The shop's signed receipt came with the complaint and the trustmark verified it.
+    pub shop_receipt_verified: bool,
 }
 
 /// A message to the shopper from the outbox.
@@ -189,5 +208,20 @@ mod tests {
         assert_eq!(detail.desk_events, ["acknowledged", "resolved", "rejected"]);
         assert!(detail.evidence[0].is_image());
         assert_eq!(detail.complaint["reason"], "wrong_item");
+        assert_eq!(detail.trustmark_case, None);
+    }
+
+    #[test]
+    fn a_trustmark_complaint_reads_with_its_case() {
+        let served = r#"{"reference":"C-KQYHJRRHQP","order_number":null,"email":null,
+            "language":"nl","filed_at":"2026-11-21T21:45:24Z","complaint":{},"receipt":{},
+            "evidence":[],"tracking":{"status":"received","open":true,"handler":null,
+              "overdue":false,"expected_answer_on":null,"due_steps":[],"timeline":[]},
+            "trustmark_case":{"member_id":"B-2231","shop_name":"Fietsen Peeters",
+              "complained_on":"2026-10-20","shop_reference":null,"shop_receipt_verified":true}}"#;
+        let detail: ComplaintDetail = serde_json::from_str(served).unwrap();
+        let case = detail.trustmark_case.unwrap();
+        assert_eq!(case.shop_name, "Fietsen Peeters");
+        assert!(case.shop_receipt_verified);
     }
 }

@@ -203,6 +203,17 @@ pub struct Messages {
     pub section_actions: &'static str,
     pub section_messages: &'static str,
     pub section_routes: &'static str,
+    /// A complaint filed on the trustmark's page: the member shop and the earlier complaint.
+    pub section_trustmark_case: &'static str,
+    pub field_member_shop: &'static str,
+    pub field_member_id: &'static str,
+    pub field_complained_to_shop_on: &'static str,
+    pub field_shop_reference: &'static str,
+    pub field_shop_receipt: &'static str,
+    pub shop_receipt_verified: &'static str,
+    pub shop_receipt_absent: &'static str,
+    /// The member shop under a trustmark complaint's reference; `{shop}`.
+    pub inbox_member_shop: &'static str,
     pub no_messages: &'static str,
     pub no_routes: &'static str,
     pub route_open_now: &'static str,
