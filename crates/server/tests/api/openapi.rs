@@ -394,3 +394,49 @@ async fn rate_limited_answers_are_documented() {
     }
     assert_eq!(statuses, [200, 429, 201, 429]);
 }
+
+#[tokio::test]
+async fn the_trustmark_filing_answers_as_documented() {
+    use crate::trustmark_complaints::{days_ago, request, shop_receipt, sign_registry};
+    let server = TestServer::start();
+    let doc = openapi(&server).await;
+    let post = |body: &Value| {
+        server
+            .client
+            .post(server.url("/api/trustmark/complaints"))
+            .json(body)
+    };
+    let path = "/api/trustmark/complaints";
+    let body = request("B-2231", days_ago(30), None);
+    conforms(&doc, "post", path, send(post(&body)).await).await;
+    sign_registry(&server);
+    let receipt = shop_receipt("C-SHOP0000AA", days_ago(30));
+    let filed = conforms(
+        &doc,
+        "post",
+        path,
+        send(post(&request("B-2231", days_ago(30), Some(receipt)))).await,
+    )
+    .await;
+    let too_early = send(post(&request("B-2231", days_ago(0), None))).await;
+    assert_eq!(too_early.status(), 422);
+    conforms(&doc, "post", path, too_early).await;
+
+    let reference = filed["reference"].as_str().expect("reference");
+    let read = shop(
+        &server,
+        reqwest::Method::GET,
+        &format!("/api/shop/complaints/{reference}"),
+    );
+    let read = conforms(
+        &doc,
+        "get",
+        "/api/shop/complaints/{reference}",
+        send(read).await,
+    )
+    .await;
+    assert_eq!(read["trustmark_case"]["shop_receipt_verified"], true);
+    let list = shop(&server, reqwest::Method::GET, "/api/shop/complaints");
+    let list = conforms(&doc, "get", "/api/shop/complaints", send(list).await).await;
+    assert_eq!(list[0]["shop_name"], "Fietsen Peeters");
+}

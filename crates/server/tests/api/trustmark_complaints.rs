@@ -29,7 +29,7 @@ fn members() -> String {
 }
 
 /// Makes `server` a trustmark: a key and a signed registry in its data directory.
-fn sign_registry(server: &TestServer) {
+pub fn sign_registry(server: &TestServer) {
     let data = server.data_dir();
     succeeds(trustmark(&data, &["keygen", "--trustmark", "Becom"]));
     let file = members_file(server.dir.path(), &members());
@@ -40,12 +40,12 @@ fn today() -> NaiveDate {
     chrono::Utc::now().date_naive()
 }
 
-fn days_ago(days: u64) -> NaiveDate {
+pub fn days_ago(days: u64) -> NaiveDate {
     today().checked_sub_days(Days::new(days)).expect("a date")
 }
 
 /// The receipt the member shop's widget issued for a complaint received on `day`.
-fn shop_receipt(reference: &str, day: NaiveDate) -> Value {
+pub fn shop_receipt(reference: &str, day: NaiveDate) -> Value {
     let payload = json!({
         "complaint": {"order_number": "RD-1001", "contact": {"email": "anna@example.com"}},
         "evidence": [],
@@ -56,7 +56,7 @@ fn shop_receipt(reference: &str, day: NaiveDate) -> Value {
     serde_json::to_value(receipt).expect("receipt JSON")
 }
 
-fn request(member_id: &str, on: NaiveDate, receipt: Option<Value>) -> Value {
+pub fn request(member_id: &str, on: NaiveDate, receipt: Option<Value>) -> Value {
     let mut body = json!({
         "language": "en",
         "member_id": member_id,
