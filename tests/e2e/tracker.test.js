@@ -88,6 +88,41 @@ describe('tracker', () => {
     await page.close();
   });
 
+  test('a tracker in a background tab asks nothing, and shows the news the moment the shopper looks again', async () => {
+    const { page } = await openPage(browser.context, `${server.url}/`);
+    await page.clock.install();
+    await page.reload({ waitUntil: 'load' });
+    await page.evaluate(() => localStorage.clear());
+    const reference = await fileThroughWidget(page);
+    const tracker = page.locator(`${W} .redress-tracker`);
+    await tracker.locator('.redress-timeline li').first().waitFor();
+    const asked = [];
+    page.on('request', (request) => {
+      if (request.url().includes(`/complaints/${reference}?`)) asked.push(request.url());
+    });
+    const showTab = (hidden) => page.evaluate((value) => {
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => value });
+      document.dispatchEvent(new Event('visibilitychange'));
+    }, hidden);
+
+    await showTab(true);
+    await page.clock.runFor('01:05');
+    assert.deepEqual(asked, [], 'no refresh while the tab is hidden');
+
+    const acted = await shopApi(server, `/shop/complaints/${reference}/events`, {
+      method: 'POST',
+      body: { event: { type: 'acknowledged', handler: 'Noor Bakker', expected_answer_on: daysAgo(-10) } },
+    });
+    assert.equal(acted.status, 200);
+    await showTab(false);
+    await tracker.locator('.redress-tracker-handler:has-text("Noor Bakker")').waitFor();
+    assert.equal(asked.length, 1, 'one refresh on coming back, no click needed');
+    await page.clock.runFor('00:31');
+    await page.waitForTimeout(200);
+    assert.equal(asked.length, 2, 'a shown tab keeps refreshing every 30 s');
+    await page.close();
+  });
+
   test('a submit while the shop is down says so, keeps everything, and files once when it is back', async () => {
     const { page } = await openPage(browser.context, `${server.url}/`);
     await page.evaluate(() => localStorage.clear());

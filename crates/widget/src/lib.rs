@@ -16,6 +16,7 @@ pub mod messages;
 pub mod start;
 pub mod tracker;
 pub mod trustmark;
+pub mod webcrypto;
 #[cfg(feature = "withdraw")]
 pub mod withdrawal;
 

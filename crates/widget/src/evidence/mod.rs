@@ -5,5 +5,5 @@
 mod prepare;
 mod upload;
 
-pub use prepare::{FileProblem, Prepared, accept_attribute, prepare};
+pub use prepare::{Cleaned, FileProblem, Prepared, accept_attribute, clean};
 pub use upload::{UploadEvent, UploadFailure, UploadHandle, Uploaded, start, upload_url};

@@ -3,9 +3,7 @@
 //! and its SHA-256 taken over exactly the bytes that will be sent.
 
 use redress_core::draft::{EvidenceDraft, field};
-use redress_core::evidence::{
-    MediaType, MetadataKind, check_declared_type, sha256_hex, sniff, strip_metadata,
-};
+use redress_core::evidence::{MediaType, MetadataKind, check_declared_type, sniff, strip_metadata};
 use redress_core::policy::ComplaintPolicy;
 
 /// A file ready to upload: the bytes to send and the metadata the draft declares.
@@ -43,25 +41,27 @@ impl FileProblem {
     }
 }
 
-/// Checks and prepares one file the shopper added.
+/// A file whose real type the shop takes, with its privacy metadata removed: what is
+/// left before it may join the complaint is its digest and the shop's limits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cleaned {
+    name: String,
+    media_type: MediaType,
+    bytes: Vec<u8>,
+    location_removed: bool,
+    metadata_removed: bool,
+}
+
+/// Judges one file the shopper added by its bytes and strips it.
 ///
 /// `declared_mime` is what the browser says (from the file name's extension; empty when
-/// it does not know); the bytes decide. `attached` are the files already on the
-/// complaint, for the count and total limits.
-pub fn prepare(
+/// it does not know); the bytes decide.
+pub fn clean(
     name: &str,
     declared_mime: &str,
     bytes: &[u8],
     policy: &ComplaintPolicy,
-    attached: &[EvidenceDraft],
-) -> Result<Prepared, FileProblem> {
-    let rules = &policy.evidence;
-    if attached.len() >= usize::from(rules.max_count) {
-        return Err(FileProblem::over(
-            "evidence.too_many",
-            u64::from(rules.max_count),
-        ));
-    }
+) -> Result<Cleaned, FileProblem> {
     if bytes.is_empty() {
         return Err(FileProblem::new("evidence.empty"));
     }
@@ -73,47 +73,78 @@ pub fn prepare(
         }
         None => sniff(bytes).ok_or(FileProblem::new("evidence.type_not_accepted"))?,
     };
-    if !rules.accepts(media_type) {
+    if !policy.evidence.accepts(media_type) {
         return Err(FileProblem::new("evidence.type_not_accepted"));
     }
     let stripped = strip_metadata(media_type, bytes).map_err(|e| FileProblem::new(e.code()))?;
     let removed = stripped.removed();
     let location_removed = stripped.had_gps();
-    let metadata_removed = !removed.is_empty();
     let camera_note = removed.contains(&MetadataKind::Exif) || location_removed;
-    let bytes = stripped.into_bytes();
-    let size = bytes.len() as u64;
-    if size > rules.max_file_bytes {
-        return Err(FileProblem::over(
-            "evidence.too_large",
-            rules.max_file_bytes,
-        ));
-    }
-    let total = attached
-        .iter()
-        .fold(size, |sum, f| sum.saturating_add(f.size_bytes));
-    if total > rules.max_total_bytes {
-        return Err(FileProblem::over(
-            "evidence.total_too_large",
-            rules.max_total_bytes,
-        ));
-    }
-    let file = EvidenceDraft {
-        file_name: name.to_owned(),
-        media_type: media_type.mime().to_owned(),
-        size_bytes: size,
-        sha256: sha256_hex(&bytes),
-    };
-    // The core crate's own check of the declared metadata (name, digest, type, size):
-    // what the server will run again on the complaint.
-    field::evidence_file(attached.len(), &file, policy)
-        .map_err(|e| FileProblem::new(e.code().as_str()))?;
-    Ok(Prepared {
-        file,
-        bytes,
+    Ok(Cleaned {
+        name: name.to_owned(),
+        media_type,
         location_removed,
-        metadata_removed: metadata_removed || camera_note,
+        metadata_removed: !removed.is_empty() || camera_note,
+        bytes: stripped.into_bytes(),
     })
+}
+
+impl Cleaned {
+    /// The bytes that will leave the device, for their digest.
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    /// Joins the file to the complaint, given the SHA-256 of [`Cleaned::bytes`] in
+    /// lowercase hex, if the shop's count and size limits still allow it with `attached`
+    /// (the files already on the complaint or on their way). Call it without awaiting
+    /// anything after reading `attached`, so two files never both take the last place.
+    pub fn admit(
+        self,
+        sha256: String,
+        policy: &ComplaintPolicy,
+        attached: &[EvidenceDraft],
+    ) -> Result<Prepared, FileProblem> {
+        let rules = &policy.evidence;
+        if attached.len() >= usize::from(rules.max_count) {
+            return Err(FileProblem::over(
+                "evidence.too_many",
+                u64::from(rules.max_count),
+            ));
+        }
+        let size = self.bytes.len() as u64;
+        if size > rules.max_file_bytes {
+            return Err(FileProblem::over(
+                "evidence.too_large",
+                rules.max_file_bytes,
+            ));
+        }
+        let total = attached
+            .iter()
+            .fold(size, |sum, f| sum.saturating_add(f.size_bytes));
+        if total > rules.max_total_bytes {
+            return Err(FileProblem::over(
+                "evidence.total_too_large",
+                rules.max_total_bytes,
+            ));
+        }
+        let file = EvidenceDraft {
+            file_name: self.name,
+            media_type: self.media_type.mime().to_owned(),
+            size_bytes: size,
+            sha256,
+        };
+        // The core crate's own check of the declared metadata (name, digest, type, size):
+        // what the server will run again on the complaint.
+        field::evidence_file(attached.len(), &file, policy)
+            .map_err(|e| FileProblem::new(e.code().as_str()))?;
+        Ok(Prepared {
+            file,
+            bytes: self.bytes,
+            location_removed: self.location_removed,
+            metadata_removed: self.metadata_removed,
+        })
+    }
 }
 
 /// The `accept` attribute of the file picker: the types the shop takes.
@@ -129,6 +160,7 @@ pub fn accept_attribute(policy: &ComplaintPolicy) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use redress_core::evidence::sha256_hex;
     use redress_core::policy::ComplaintPolicy;
 
     /// A 1×1 JPEG with an EXIF segment holding a GPS IFD pointer, as phones write it.
@@ -165,6 +197,19 @@ mod tests {
 
     fn policy() -> ComplaintPolicy {
         ComplaintPolicy::default()
+    }
+
+    /// Both steps, hashed by the core as the browser's WebCrypto would.
+    fn prepare(
+        name: &str,
+        declared_mime: &str,
+        bytes: &[u8],
+        policy: &ComplaintPolicy,
+        attached: &[EvidenceDraft],
+    ) -> Result<Prepared, FileProblem> {
+        let cleaned = clean(name, declared_mime, bytes, policy)?;
+        let sha256 = sha256_hex(cleaned.bytes());
+        cleaned.admit(sha256, policy, attached)
     }
 
     #[test]

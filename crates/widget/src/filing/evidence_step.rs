@@ -9,6 +9,7 @@ use super::Form;
 use super::state::AttachedEvidence;
 use crate::evidence::{self, FileProblem, Prepared, UploadEvent, UploadFailure, UploadHandle};
 use crate::messages::Messages;
+use crate::webcrypto;
 
 /// A file the shopper added that is not (yet) on the complaint. Its state is a signal of
 /// its own: a progress event updates one bar, never the list (a list re-rendered under
@@ -140,27 +141,35 @@ fn add_files(form: Form, pending: PendingFiles, files: web_sys::FileList) {
             })
         });
         leptos::task::spawn_local(async move {
-            let bytes = read_bytes(&file).await;
-            // Files already attached, plus those still uploading, count for the limits.
-            let counted: Vec<_> = form.filing.with_untracked(|f| f.draft.evidence.clone());
-            let in_flight: Vec<_> = pending.with_untracked(|list| {
-                list.iter()
-                    .filter(|p| p.key != key)
-                    .filter_map(|p| {
-                        p.prepared
-                            .with_value(|x| x.as_ref().map(|x| x.file.clone()))
-                    })
-                    .collect()
-            });
-            let all: Vec<_> = counted.into_iter().chain(in_flight).collect();
-            let outcome = match bytes {
-                Some(bytes) => form.policy.with_value(|policy| {
-                    evidence::prepare(&name, &file.type_(), &bytes, policy, &all)
-                }),
+            let cleaned = match read_bytes(&file).await {
+                Some(bytes) => form
+                    .policy
+                    .with_value(|policy| evidence::clean(&name, &file.type_(), &bytes, policy)),
                 None => Err(FileProblem {
                     code: "evidence.unreadable",
                     limit: None,
                 }),
+            };
+            let outcome = match cleaned {
+                Ok(cleaned) => {
+                    let sha256 = webcrypto::sha256_hex(cleaned.bytes()).await;
+                    // From here to taking its place nothing is awaited: files already
+                    // attached, plus those still uploading, count for the limits.
+                    let counted = form.filing.with_untracked(|f| f.draft.evidence.clone());
+                    let in_flight: Vec<_> = pending.with_untracked(|list| {
+                        list.iter()
+                            .filter(|p| p.key != key)
+                            .filter_map(|p| {
+                                p.prepared
+                                    .with_value(|x| x.as_ref().map(|x| x.file.clone()))
+                            })
+                            .collect()
+                    });
+                    let all: Vec<_> = counted.into_iter().chain(in_flight).collect();
+                    form.policy
+                        .with_value(|policy| cleaned.admit(sha256, policy, &all))
+                }
+                Err(problem) => Err(problem),
             };
             match outcome {
                 Ok(prepared) => {

@@ -1,6 +1,7 @@
 //! The status tracker: every event with its date and time, who handles the complaint,
 //! each deadline with a count-down, overdue steps marked in words (not only colour),
-//! and where the shopper may escalate now or from which date. It refreshes itself.
+//! and where the shopper may escalate now or from which date. It refreshes itself while
+//! its tab is shown.
 
 mod status;
 
@@ -44,10 +45,24 @@ pub fn Tracker(endpoint: String, lang: Lang, reference: String, token: String) -
         });
     };
     load();
+    // A tab in the background asks nothing; coming back to it asks at once, so the
+    // shopper never reads news older than the moment they looked.
     let refresh = load.clone();
-    if let Ok(interval) = set_interval_with_handle(refresh, REFRESH) {
+    let tick = move || {
+        if !document().hidden() {
+            refresh();
+        }
+    };
+    if let Ok(interval) = set_interval_with_handle(tick, REFRESH) {
         on_cleanup(move || interval.clear());
     }
+    let back = load.clone();
+    let shown = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if !document().hidden() {
+            back();
+        }
+    });
+    on_cleanup(move || shown.remove());
     let again = load.clone();
     let escalation_failed = RwSignal::new(false);
     let escalate = {

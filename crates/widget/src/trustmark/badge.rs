@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use redress_core::trustmark::{Badge, PublishedKeys, SignedEnvelope};
 
-use super::webcrypto::ed25519_verifies;
+use crate::webcrypto::ed25519_verifies;
 use crate::api;
 use crate::filing::now;
 use crate::messages::Lang;

@@ -1,7 +1,7 @@
 //! Trustmark mode: the "member of <trustmark>" badge in a shop's widget and the trustmark's
 //! own complaint page (`data-mode="trustmark"`).
 //!
-//! Signatures are checked with the browser's WebCrypto ([`webcrypto`]), never a Rust
+//! Signatures are checked with the browser's WebCrypto ([`crate::webcrypto`]), never a Rust
 //! signature library, to keep the shopper's bundle small; `redress_core::trustmark`
 //! judges everything else with the same rules the server and native verifiers use.
 //!
@@ -15,9 +15,7 @@ mod badge;
 mod filing;
 #[cfg(feature = "trustmark-page")]
 mod page;
-mod webcrypto;
 
 pub use badge::{MemberBadge, keys_url, verified_badge};
 #[cfg(feature = "trustmark-page")]
 pub use page::TrustmarkPage;
-pub use webcrypto::ed25519_verifies;

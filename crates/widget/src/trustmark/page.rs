@@ -16,7 +16,7 @@ use redress_core::trustmark::{
 };
 
 use super::filing;
-use super::webcrypto::ed25519_verifies;
+use crate::webcrypto::ed25519_verifies;
 use crate::api;
 use crate::filing::{DateStyle, format_date, now};
 use crate::input_field::{InputSpec, input_field};
