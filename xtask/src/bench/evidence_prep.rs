@@ -1,7 +1,8 @@
 //! Evidence preparation in the browser: a 12-megapixel phone photo with full EXIF and GPS
-//! is sniffed, stripped of its metadata and hashed by the core crate compiled to wasm32
-//! (`xtask/evidence-bench`, the widget's size profile and `wasm-opt -Oz`), against the
-//! browser's own `crypto.subtle` SHA-256 over the same bytes.
+//! is sniffed and stripped of its metadata by the core crate compiled to wasm32
+//! (`xtask/evidence-bench`, the widget's size profile and `wasm-opt -Oz`) and hashed by
+//! `crypto.subtle`, as the widget does, against the browser's own `crypto.subtle` SHA-256
+//! over the same bytes; the core's wasm SHA-256 (the widget's fallback) is measured too.
 
 use std::fmt::Write;
 use std::path::Path;
@@ -124,16 +125,21 @@ fn section(measured: &Value) -> String {
          IPTC, an ICC profile and a comment. The core crate's `sniff`, `strip_metadata` and \
          `sha256_hex` compiled to wasm32 with the widget's profile and `wasm-opt -Oz`, in \
          headless Chromium, median of {RUNS} runs after one warm-up, bytes passed in from \
-         JavaScript as the widget does. Baseline: `crypto.subtle.digest(\"SHA-256\")` over \
-         the same bytes.\n\n\
+         JavaScript as the widget does. The widget hashes with `crypto.subtle` (off the main \
+         thread) and falls back to the core's SHA-256 where WebCrypto is missing. Baseline: \
+         `crypto.subtle.digest(\"SHA-256\")` over the same bytes.\n\n\
          | step | time | throughput | ratio to crypto.subtle SHA-256 |\n| --- | ---: | ---: | ---: |\n",
         bytes / 1e6
     );
     for (label, step) in [
         ("sniff (type from the bytes)", "sniff"),
         ("strip metadata (copy out without EXIF/XMP/IPTC)", "strip"),
-        ("SHA-256, core crate on wasm32", "sha256"),
-        ("**all three, as the widget prepares a file**", "prepare"),
+        ("SHA-256, core crate on wasm32 (the fallback)", "sha256"),
+        ("all three in wasm", "prepare"),
+        (
+            "**as the widget prepares a file: sniff and strip in wasm, crypto.subtle SHA-256**",
+            "widget",
+        ),
         ("crypto.subtle SHA-256 (baseline)", "subtle"),
     ] {
         let ms = time(step);
@@ -154,17 +160,14 @@ fn section(measured: &Value) -> String {
         (bytes - stripped) / 1024.0,
         measured["sameDigest"].as_bool().unwrap_or(false)
     );
-    let hash_ratio = time("sha256") / subtle;
-    if hash_ratio > 2.0 {
-        let _ = writeln!(
-            text,
-            "\nThe hash is most of the preparation: the core's SHA-256 on wasm32 takes {:.1}x \
-             the time of `crypto.subtle`. Sniffing and stripping in wasm and hashing the \
-             stripped bytes with `crypto.subtle` would take about {:.0} ms instead of {:.0} ms.",
-            hash_ratio,
-            time("sniff") + time("strip") + subtle,
-            time("prepare")
-        );
-    }
+    let _ = writeln!(
+        text,
+        "\nThe core's SHA-256 on wasm32 takes {:.1}x the time of `crypto.subtle`, which is \
+         why the widget hashes with the latter: {:.0} ms per photo instead of {:.0} ms, and \
+         the hash no longer blocks the page.",
+        time("sha256") / subtle,
+        time("widget"),
+        time("prepare")
+    );
     text
 }
