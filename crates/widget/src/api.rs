@@ -380,16 +380,11 @@ mod browser {
             200 | 201 => {
                 let json = json?;
                 let reference = text(&json, &["reference"]).ok_or(ApiError::Malformed)?;
-                let receipt = Reflect::get(&json, &"receipt".into())
-                    .ok()
-                    .and_then(|r| JSON::stringify(&r).ok())
-                    .and_then(|r| r.as_string())
-                    .unwrap_or_default();
                 Ok(FilingOutcome::Filed(Filed {
                     reference,
                     acknowledge_on: acknowledge_on(&json),
                     tracking_token: text(&json, &["tracking_token"]).unwrap_or_default(),
-                    receipt,
+                    receipt: receipt_text(&json),
                 }))
             }
             422 => {
@@ -435,23 +430,27 @@ mod browser {
                         })
                         .unwrap_or_default()
                 };
-                let receipt = Reflect::get(&json, &"receipt".into())
-                    .ok()
-                    .and_then(|r| JSON::stringify(&r).ok())
-                    .and_then(|r| r.as_string())
-                    .unwrap_or_default();
                 Ok(WithdrawalOutcome::Recorded(Withdrawn {
                     reference: text(&json, &["reference"]).ok_or(ApiError::Malformed)?,
                     received_at: text(&json, &["received_at"]).unwrap_or_default(),
                     refund_due: text(&json, &["refund_due"]).unwrap_or_default(),
                     items: list("items", None),
                     kept: list("kept", Some("name")),
-                    receipt,
+                    receipt: receipt_text(&json),
                 }))
             }
             422 => refused_fields(json).map(WithdrawalOutcome::Refused),
             status => Err(ApiError::Status(status)),
         }
+    }
+
+    /// The answer's signed receipt as the JSON text the shopper downloads.
+    fn receipt_text(answer: &JsValue) -> String {
+        Reflect::get(answer, &"receipt".into())
+            .ok()
+            .and_then(|r| JSON::stringify(&r).ok())
+            .and_then(|r| r.as_string())
+            .unwrap_or_default()
     }
 
     /// A 422's `fields: [{field, code}]`; none at all is a refusal without a field.

@@ -13,6 +13,7 @@ pub mod filing;
 pub mod find_order;
 pub mod input_field;
 pub mod messages;
+pub mod shop_policy;
 pub mod start;
 pub mod tracker;
 pub mod trustmark;

@@ -13,6 +13,7 @@ use redress_core::policy::ComplaintPolicy;
 
 use crate::api::{self, ApiError, Filed, FilingOutcome, FoundOrder};
 use crate::messages::{Lang, Messages};
+use crate::shop_policy::with_shop_policy;
 use state::{Placed, SavedFiling, Step, errors_on};
 
 pub use device::{
@@ -92,41 +93,14 @@ pub fn FileComplaint(
     #[prop(optional)]
     trustmark: Option<TrustmarkFiling>,
 ) -> impl IntoView {
-    let t = lang.messages();
-    let policy = RwSignal::new(None::<Result<ComplaintPolicy, ApiError>>);
-    let load = {
-        let endpoint = endpoint.clone();
-        move || {
-            let endpoint = endpoint.clone();
-            policy.set(None);
-            leptos::task::spawn_local(async move {
-                let answer = api::fetch_policy(&endpoint).await.and_then(|json| {
-                    ComplaintPolicy::from_served_json(&json).map_err(|_| ApiError::Malformed)
-                });
-                policy.set(Some(answer));
-            });
-        }
-    };
-    load();
     let saved = device::load(&endpoint, &order.order_number)
         .unwrap_or_else(|| SavedFiling::start(order, &email, device::new_key()));
-    view! {
-        {move || match policy.get() {
-            None => view! { <p class="redress-notice" role="status">{t.policy_loading}</p> }.into_any(),
-            Some(Err(_)) => {
-                let load = load.clone();
-                view! {
-                    <div class="redress-notice redress-notice-error" role="alert">
-                        <p>{t.policy_failed}</p>
-                        <button type="button" class="redress-button redress-button-secondary" on:click=move |_| load()>{t.retry}</button>
-                    </div>
-                }.into_any()
-            }
-            Some(Ok(policy)) => view! {
-                <Steps policy=policy saved=saved.clone() endpoint=endpoint.clone() lang=lang trustmark=trustmark.clone()/>
-            }.into_any(),
-        }}
-    }
+    let steps_endpoint = endpoint.clone();
+    with_shop_policy(endpoint, lang, move |policy| {
+        view! {
+            <Steps policy=policy saved=saved.clone() endpoint=steps_endpoint.clone() lang=lang trustmark=trustmark.clone()/>
+        }
+    })
 }
 
 #[component]

@@ -6,10 +6,10 @@
 use leptos::prelude::*;
 use redress_core::trustmark::{Badge, PublishedKeys, SignedEnvelope};
 
-use crate::webcrypto::ed25519_verifies;
 use crate::api;
 use crate::filing::now;
 use crate::messages::Lang;
+use crate::webcrypto::ed25519_verifies;
 
 /// The trustmark's key list beside an attestation URL:
 /// `…/trustmark/attestations/B-1` -> `…/trustmark/keys`.

@@ -16,11 +16,11 @@ use redress_core::trustmark::{
 };
 
 use super::filing;
-use crate::webcrypto::ed25519_verifies;
 use crate::api;
 use crate::filing::{DateStyle, format_date, now};
 use crate::input_field::{InputSpec, input_field};
 use crate::messages::{Lang, Messages};
+use crate::webcrypto::ed25519_verifies;
 
 /// What the page needs before it can ask anything: the verified list and the calendar.
 #[derive(Clone)]

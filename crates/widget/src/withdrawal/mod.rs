@@ -14,6 +14,7 @@ use crate::api::{self, ApiError, LookupOutcome, LookupQuery, WithdrawalOutcome, 
 use crate::filing::{DateStyle, device_key, download_url, format_date, now, save_text, saved_text};
 use crate::input_field::{InputSpec, input_field};
 use crate::messages::{Lang, Messages};
+use crate::shop_policy::with_shop_policy;
 pub use state::{SavedWithdrawal, Stage};
 
 /// Everything the views share.
@@ -61,26 +62,12 @@ fn storage_key(endpoint: &str) -> String {
 #[component]
 pub fn Withdraw(endpoint: String, lang: Lang, on_complaint: Callback<()>) -> impl IntoView {
     let t = lang.messages();
-    let policy = RwSignal::new(None::<Result<ComplaintPolicy, ApiError>>);
-    {
-        let endpoint = endpoint.clone();
-        leptos::task::spawn_local(async move {
-            let answer = api::fetch_policy(&endpoint).await.and_then(|json| {
-                ComplaintPolicy::from_served_json(&json).map_err(|_| ApiError::Malformed)
-            });
-            policy.set(Some(answer));
-        });
-    }
     view! {
         <section class="redress-screen" lang=lang.tag() aria-labelledby="redress-withdraw-title">
             <h2 id="redress-withdraw-title" class="redress-title">{t.withdraw_title}</h2>
-            {move || match policy.get() {
-                None => view! { <p class="redress-notice" role="status">{t.policy_loading}</p> }.into_any(),
-                Some(Err(_)) => view! { <p class="redress-notice redress-notice-error" role="alert">{t.policy_failed}</p> }.into_any(),
-                Some(Ok(policy)) => view! {
-                    <WithdrawalForm policy=policy endpoint=endpoint.clone() lang=lang on_complaint=on_complaint/>
-                }.into_any(),
-            }}
+            {with_shop_policy(endpoint.clone(), lang, move |policy| view! {
+                <WithdrawalForm policy=policy endpoint=endpoint.clone() lang=lang on_complaint=on_complaint/>
+            })}
         </section>
     }
 }
