@@ -6,11 +6,13 @@ use crate::shell::{Failure, cargo, exec, root};
 use crate::{bundle, demo, setup};
 
 /// Packages checked natively: formatting, lints and tests.
-const NATIVE_PACKAGES: [&str; 12] = [
+const NATIVE_PACKAGES: [&str; 14] = [
     "-p",
     "redress-core",
     "-p",
     "redress-catalogue",
+    "-p",
+    "redress-photo-fixture",
     "-p",
     "redress-server",
     "-p",

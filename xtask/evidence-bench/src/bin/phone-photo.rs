@@ -7,6 +7,8 @@
 
 use std::process::ExitCode;
 
+use redress_photo_fixture::{self as fixture, ascii, rationals};
+
 const WIDTH: u16 = 4000;
 const HEIGHT: u16 = 3000;
 
@@ -74,92 +76,39 @@ fn pixels() -> Vec<u8> {
     out
 }
 
-/// One IFD entry: tag, TIFF type, count, value bytes (little-endian).
-type Tag = (u16, u16, u32, Vec<u8>);
-
-fn ascii(tag: u16, text: &str) -> Tag {
-    let mut value = text.as_bytes().to_vec();
-    value.push(0);
-    (tag, 2, value.len() as u32, value)
-}
-
-fn rationals(tag: u16, values: &[(u32, u32)]) -> Tag {
-    let bytes = values
-        .iter()
-        .flat_map(|(n, d)| n.to_le_bytes().into_iter().chain(d.to_le_bytes()))
-        .collect();
-    (tag, 5, values.len() as u32, bytes)
-}
-
-/// A little-endian TIFF block with IFD0, an Exif IFD and a GPS IFD.
+/// EXIF as a phone writes it: camera, model, orientation, firmware, time and owner;
+/// capture times, serial number and lens; GPS position, altitude and date.
 fn exif() -> Vec<u8> {
-    let ifd0 = vec![
-        ascii(0x010F, "TestCam"),
-        ascii(0x0110, "TestCam Pro 12"),
-        (0x0112, 3, 1, 1u16.to_le_bytes().to_vec()),
-        ascii(0x0131, "TestCam firmware 4.2"),
-        ascii(0x0132, "2026:11:20 14:03:07"),
-        ascii(0x013B, "Jane Doe"),
-        (0x8769, 4, 1, Vec::new()),
-        (0x8825, 4, 1, Vec::new()),
-    ];
-    let exif_ifd = vec![
-        ascii(0x9003, "2026:11:20 14:03:07"),
-        ascii(0x9004, "2026:11:20 14:03:07"),
-        ascii(0xA431, "SN-4711-SECRET"),
-        ascii(0xA434, "TestCam 26mm f/1.8"),
-    ];
-    let gps_ifd = vec![
-        (0x0000, 1, 4, vec![2, 3, 0, 0]),
-        ascii(0x0001, "N"),
-        rationals(0x0002, &[(52, 1), (22, 1), (1234, 100)]),
-        ascii(0x0003, "E"),
-        rationals(0x0004, &[(4, 1), (53, 1), (4321, 100)]),
-        (0x0005, 1, 1, vec![0, 0, 0, 0]),
-        rationals(0x0006, &[(1234, 100)]),
-        ascii(0x001D, "2026:11:20"),
-    ];
-    let ifd_size = |ifd: &Vec<Tag>| 2 + 12 * ifd.len() + 4;
-    let ifd0_at = 8;
-    let exif_at = ifd0_at + ifd_size(&ifd0);
-    let gps_at = exif_at + ifd_size(&exif_ifd);
-    let mut data_at = gps_at + ifd_size(&gps_ifd);
-    let mut tiff = b"II*\0".to_vec();
-    tiff.extend_from_slice(&(ifd0_at as u32).to_le_bytes());
-    let mut data = Vec::new();
-    for (ifd, pointers) in [(&ifd0, true), (&exif_ifd, false), (&gps_ifd, false)] {
-        tiff.extend_from_slice(&(ifd.len() as u16).to_le_bytes());
-        for (tag, kind, count, value) in ifd {
-            tiff.extend_from_slice(&tag.to_le_bytes());
-            tiff.extend_from_slice(&kind.to_le_bytes());
-            tiff.extend_from_slice(&count.to_le_bytes());
-            let field: [u8; 4] = match (pointers, tag) {
-                (true, 0x8769) => (exif_at as u32).to_le_bytes(),
-                (true, 0x8825) => (gps_at as u32).to_le_bytes(),
-                _ if value.len() <= 4 => {
-                    let mut inline = [0; 4];
-                    inline[..value.len()].copy_from_slice(value);
-                    inline
-                }
-                _ => {
-                    let at = data_at;
-                    data.extend_from_slice(value);
-                    data_at += value.len();
-                    (at as u32).to_le_bytes()
-                }
-            };
-            tiff.extend_from_slice(&field);
-        }
-        tiff.extend_from_slice(&0u32.to_le_bytes());
-    }
-    tiff.extend_from_slice(&data);
-    tiff
+    fixture::exif(
+        vec![
+            ascii(0x010F, "TestCam"),
+            ascii(0x0110, "TestCam Pro 12"),
+            fixture::short(0x0112, 1),
+            ascii(0x0131, "TestCam firmware 4.2"),
+            ascii(0x0132, "2026:11:20 14:03:07"),
+            ascii(0x013B, "Jane Doe"),
+        ],
+        vec![
+            ascii(0x9003, "2026:11:20 14:03:07"),
+            ascii(0x9004, "2026:11:20 14:03:07"),
+            ascii(0xA431, "SN-4711-SECRET"),
+            ascii(0xA434, "TestCam 26mm f/1.8"),
+        ],
+        vec![
+            (0x0000, 1, 4, vec![2, 3, 0, 0]),
+            ascii(0x0001, "N"),
+            rationals(0x0002, &[(52, 1), (22, 1), (1234, 100)]),
+            ascii(0x0003, "E"),
+            rationals(0x0004, &[(4, 1), (53, 1), (4321, 100)]),
+            (0x0005, 1, 1, vec![0, 0, 0, 0]),
+            rationals(0x0006, &[(1234, 100)]),
+            ascii(0x001D, "2026:11:20"),
+        ],
+    )
 }
 
 fn xmp() -> Vec<u8> {
-    let mut segment = b"http://ns.adobe.com/xap/1.0/\0".to_vec();
-    segment.extend_from_slice(
-        br#"<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF><rdf:Description exif:GPSLatitude="52,22.2N" exif:GPSLongitude="4,53.4E" tiff:Model="TestCam Pro 12" dc:creator="Jane Doe"/></rdf:RDF></x:xmpmeta>"#,
-    );
-    segment
+    fixture::xmp(
+        r#"exif:GPSLatitude="52,22.2N" exif:GPSLongitude="4,53.4E" tiff:Model="TestCam Pro 12" dc:creator="Jane Doe""#,
+    )
 }

@@ -3,81 +3,28 @@
 
 use chrono::NaiveDate;
 
+use redress_photo_fixture::{self as fixture, ascii};
+
 use super::*;
 
 const LATITUDE: [(u32, u32); 3] = [(52, 1), (22, 1), (1234, 100)];
-const CAMERA: &[u8] = b"TestCam";
-const SERIAL: &[u8] = b"SN-4711-SECRET";
-const TAKEN: &[u8] = b"2026:11:20 14:03:07";
+const CAMERA: &str = "TestCam";
+const SERIAL: &str = "SN-4711-SECRET";
+const TAKEN: &str = "2026:11:20 14:03:07";
 const ICC: &[u8] = b"not a real profile, but the decoder hands it back";
 
-/// One IFD entry: tag, TIFF type, count, value bytes (little-endian).
-type Tag = (u16, u16, u32, Vec<u8>);
-
-fn ascii(tag: u16, text: &[u8]) -> Tag {
-    let mut value = text.to_vec();
-    value.push(0);
-    (tag, 2, value.len() as u32, value)
-}
-
-/// A little-endian TIFF block with IFD0, an Exif IFD and a GPS IFD, laid out the way
-/// cameras do: IFDs first, then the values that do not fit in four bytes.
+/// EXIF as a phone writes it: camera and orientation, capture time and serial number,
+/// and a GPS position.
 fn phone_exif(orientation: u16) -> Vec<u8> {
-    let rationals: Vec<u8> = LATITUDE
-        .iter()
-        .flat_map(|(n, d)| n.to_le_bytes().into_iter().chain(d.to_le_bytes()))
-        .collect();
-    let ifd0 = vec![
-        ascii(0x010F, CAMERA),
-        (0x0112, 3, 1, orientation.to_le_bytes().to_vec()),
-        (0x8769, 4, 1, Vec::new()), // Exif IFD pointer, filled in below
-        (0x8825, 4, 1, Vec::new()), // GPS IFD pointer
-    ];
-    let exif_ifd = vec![ascii(0x9003, TAKEN), ascii(0xA431, SERIAL)];
-    let gps_ifd = vec![ascii(0x0001, b"N"), (0x0002, 5, 3, rationals)];
-    let ifd_size = |ifd: &Vec<Tag>| 2 + 12 * ifd.len() + 4;
-    let ifd0_at = 8;
-    let exif_at = ifd0_at + ifd_size(&ifd0);
-    let gps_at = exif_at + ifd_size(&exif_ifd);
-    let mut data_at = gps_at + ifd_size(&gps_ifd);
-    let mut tiff = b"II*\0".to_vec();
-    tiff.extend_from_slice(&(ifd0_at as u32).to_le_bytes());
-    let mut data = Vec::new();
-    for (ifd, pointers) in [(&ifd0, true), (&exif_ifd, false), (&gps_ifd, false)] {
-        tiff.extend_from_slice(&(ifd.len() as u16).to_le_bytes());
-        for (tag, kind, count, value) in ifd {
-            tiff.extend_from_slice(&tag.to_le_bytes());
-            tiff.extend_from_slice(&kind.to_le_bytes());
-            tiff.extend_from_slice(&count.to_le_bytes());
-            let field: [u8; 4] = match (pointers, tag) {
-                (true, 0x8769) => (exif_at as u32).to_le_bytes(),
-                (true, 0x8825) => (gps_at as u32).to_le_bytes(),
-                _ if value.len() <= 4 => {
-                    let mut inline = [0; 4];
-                    inline[..value.len()].copy_from_slice(value);
-                    inline
-                }
-                _ => {
-                    let at = data_at;
-                    data.extend_from_slice(value);
-                    data_at += value.len();
-                    (at as u32).to_le_bytes()
-                }
-            };
-            tiff.extend_from_slice(&field);
-        }
-        tiff.extend_from_slice(&0u32.to_le_bytes());
-    }
-    tiff.extend_from_slice(&data);
-    tiff
+    fixture::exif(
+        vec![ascii(0x010F, CAMERA), fixture::short(0x0112, orientation)],
+        vec![ascii(0x9003, TAKEN), ascii(0xA431, SERIAL)],
+        vec![ascii(0x0001, "N"), fixture::rationals(0x0002, &LATITUDE)],
+    )
 }
 
 fn xmp_packet() -> Vec<u8> {
-    let mut segment = b"http://ns.adobe.com/xap/1.0/\0".to_vec();
-    segment.extend_from_slice(
-        br#"<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF><rdf:Description exif:GPSLatitude="52,22.2N" exif:GPSLongitude="4,53.4E" tiff:Model="TestCam"/></rdf:RDF></x:xmpmeta>"#,
-    );
-    segment
+    fixture::xmp(r#"exif:GPSLatitude="52,22.2N" exif:GPSLongitude="4,53.4E" tiff:Model="TestCam""#)
 }
 
 fn pixels(width: u16, height: u16) -> Vec<u8> {
@@ -131,14 +78,11 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 }
 
 fn assert_no_private_bytes(bytes: &[u8]) {
-    let latitude: Vec<u8> = LATITUDE
-        .iter()
-        .flat_map(|(n, d)| n.to_le_bytes().into_iter().chain(d.to_le_bytes()))
-        .collect();
+    let latitude = fixture::rational_bytes(&LATITUDE);
     for secret in [
-        CAMERA,
-        SERIAL,
-        TAKEN,
+        CAMERA.as_bytes(),
+        SERIAL.as_bytes(),
+        TAKEN.as_bytes(),
         &latitude[..],
         b"GPSLatitude",
         b"Jane Doe",
@@ -176,7 +120,7 @@ fn phone_png(orientation: u16) -> (Vec<u8>, Vec<u8>) {
         encoder
             .add_ztxt_chunk("Comment".into(), "secret comment".into())
             .unwrap();
-        let xmp = String::from_utf8(xmp_packet()[29..].to_vec()).unwrap();
+        let xmp = String::from_utf8(xmp_packet()[fixture::XMP_NAMESPACE.len()..].to_vec()).unwrap();
         encoder
             .add_itxt_chunk("XML:com.adobe.xmp".into(), xmp)
             .unwrap();
