@@ -2,16 +2,19 @@
 // (`redress-server trustmark keygen/sign`), its complaint page (www/trustmark.html) for a
 // member with the gate passed and too early, a non-member, a lapsed member, a travel member,
 // a receipt from the shop's widget imported (and one edited by a byte refused), and the
-// member badge in the shop's widget on its own host only (shop.localhost vs other.localhost).
+// member badge in the shop's widget on its own host only (shop.localhost vs other.localhost);
+// and a complaint filed with the trustmark through the widget's filing flow, refused once by
+// the server (too early) and then filed, as the trustmark's desk then shows it.
 
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash, createPrivateKey, createPublicKey, sign } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ROOT, openPage, screenshot, startBrowser } from './harness.js';
-import { axeViolations, fileThroughWidget, W } from './flow.js';
+import { SHOP_TOKEN, axeViolations, fileThroughWidget, W } from './flow.js';
 
 const SERVER_BIN = process.env.REDRESS_SERVER_BIN ?? join(ROOT, 'target/debug/redress-server');
 const PAGE = 'redress-complaint';
@@ -303,5 +306,145 @@ describe('the member badge in the shop\'s widget', () => {
     await page.evaluate(() => new Promise((ok) => setTimeout(ok, 500)));
     assert.equal(await page.locator(`${W} .redress-member-badge`).count(), 0);
     await page.close();
+  });
+});
+
+/**
+ * A receipt as the member shop's widget issued it for a complaint received on `day`,
+ * signed with the server's own receipt key (the shop's key the registry lists): the shop's
+ * widget only issues receipts dated today, and the trustmark takes a complaint only once
+ * the shop's time ran out.
+ */
+function shopReceipt(reference, day) {
+  const seed = readFileSync(join(server.dataDir, 'receipt-signing-key'), 'utf8').trim();
+  const pkcs8 = Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), Buffer.from(seed, 'hex')]);
+  const key = createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' });
+  const publicKey = createPublicKey(key).export({ format: 'der', type: 'spki' }).subarray(-32);
+  const signed = JSON.stringify({
+    complaint: { contact: { email: 'anna@example.com' }, order_number: 'RD-1001' },
+    evidence: [],
+    received_at: `${day}T09:30:00Z`,
+    reference,
+  });
+  return JSON.stringify({
+    version: 1,
+    algorithm: 'Ed25519',
+    key_id: createHash('sha256').update(publicKey).digest('hex').slice(0, 16),
+    signed,
+    signature: sign(null, Buffer.from(signed), key).toString('hex'),
+  });
+}
+
+describe('a complaint filed with the trustmark', () => {
+  const submit = (page) => page.locator(`${PAGE} .redress-filing button[type=submit]`);
+  const title = (page) => page.locator(`${PAGE} .redress-step-title`).textContent();
+
+  /** Walks the filing flow from "What went wrong" to the review step. */
+  async function walkToReview(page) {
+    await page.locator(`${PAGE} input[name=redress-reason][value=defective_or_damaged]`).check();
+    await page.locator(`${PAGE} #redress-incident-date`).fill(daysAgo(20));
+    await page.locator(`${PAGE} #redress-description`).fill('The bicycle bell broke on the first ride and the shop never answered.');
+    await submit(page).click();
+    await page.locator(`${PAGE} input[name=redress-resolution][value=repair]`).waitFor();
+    await page.locator(`${PAGE} input[name=redress-resolution][value=repair]`).check();
+    for (let i = 0; i < 4 && !(await page.locator(`${PAGE} .redress-review-part`).count()); i += 1) {
+      await submit(page).click();
+      await page.waitForTimeout(50);
+    }
+    await page.locator(`${PAGE} .redress-review-part`).first().waitFor();
+  }
+
+  test('a verified receipt, the gate passed: filed through the widget, refused once, tracked, on the desk', async () => {
+    const { page, problems } = await openTrustmarkPage(375);
+    await pickShop(page, 'kade', 'Kade Store');
+    const received = daysAgo(14);
+    await page.locator(`${PAGE} #redress-tm-receipt`).setInputFiles({
+      name: 'receipt.json', mimeType: 'application/json', buffer: Buffer.from(shopReceipt('C-KADE00001', received)),
+    });
+    await page.locator(`${PAGE} [data-receipt=verified]`).waitFor();
+    await page.locator(`${PAGE} button`, { hasText: 'Check where my complaint goes' }).click();
+    assert.equal((await route(page)).code, 'trustmark_route.trustmark');
+    assert.equal(await page.locator(`${PAGE} #redress-tm-order`).inputValue(), 'RD-1001', 'the order number from the receipt');
+    await screenshot(page, 'trustmark-file-offer-375');
+    await page.locator(`${PAGE} #redress-tm-file`).click();
+
+    const theCase = page.locator(`${PAGE} .redress-tm-case`);
+    await theCase.waitFor();
+    const caseText = await theCase.textContent();
+    assert.match(caseText, /Your complaint about Kade Store/);
+    assert.match(caseText, /Member B-1 of Becom/);
+    assert.match(caseText, /C-KADE00001/);
+    assert.match(caseText, /receipt is attached and verified/);
+    assert.equal(await page.locator(`${PAGE} #redress-tm-search`).count(), 0);
+    assert.equal(await page.locator(`${PAGE} .redress-tm-gate`).isVisible(), false, 'the gate gives way to the flow');
+    assert.equal(await title(page), 'What went wrong');
+    await screenshot(page, 'trustmark-file-what-375');
+    await walkToReview(page);
+    assert.match(await theCase.textContent(), /Kade Store/, 'the case stays on the review step');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await screenshot(page, 'trustmark-file-review-1280');
+    await page.setViewportSize({ width: 375, height: 800 });
+    assert.deepEqual(await axeViolations(page, PAGE), []);
+
+    // The server judges again: a body claiming a complaint to the shop today (and no
+    // receipt) is refused as too early; the flow says so and keeps everything typed.
+    await page.route('**/api/trustmark/complaints', async (r) => {
+      const body = JSON.parse(r.request().postData());
+      body.complained_to_shop.on = daysAgo(0);
+      delete body.shop_receipt;
+      await r.continue({ postData: JSON.stringify(body) });
+    });
+    await submit(page).click();
+    const summary = page.locator(`${PAGE} .redress-summary`);
+    await summary.waitFor();
+    assert.match(await summary.textContent(), /cannot take this complaint yet: the shop still has time to answer/);
+    await screenshot(page, 'trustmark-file-refused-375');
+    await page.unroute('**/api/trustmark/complaints');
+    // Back to the answers about the shop and on again: the draft resumes where it was.
+    await page.locator(`${PAGE} #redress-tm-change`).click();
+    await page.locator(`${PAGE} .redress-tm-gate`).waitFor();
+    assert.equal(await page.locator(`${PAGE} #redress-tm-complained-on`).inputValue(), received);
+    await page.locator(`${PAGE} #redress-tm-file`).click();
+    await page.locator(`${PAGE} .redress-review-part`).first().waitFor();
+    assert.match(await page.locator(`${PAGE} .redress-review-list`).first().textContent(), /The bicycle bell broke/);
+
+    const filed = page.waitForResponse((r) => r.url().endsWith('/api/trustmark/complaints') && r.status() === 201);
+    await submit(page).click();
+    await filed;
+    const referenceShown = page.locator(`${PAGE} .redress-reference`);
+    await referenceShown.waitFor();
+    const reference = (await referenceShown.textContent()).trim();
+    assert.match(reference, /^C-/);
+    const tracker = page.locator(`${PAGE} .redress-tracker`);
+    await tracker.waitFor();
+    assert.match(await page.locator(`${PAGE} .redress-tracker-reference`).textContent(), new RegExp(reference));
+    await screenshot(page, 'trustmark-file-done-375');
+    // The private tracking link opens the tracker on the trustmark's page.
+    const link = await page.locator(`${PAGE} .redress-tracker-link`).getAttribute('href');
+    const tracked = await openPage(browser.context, link, { width: 375 });
+    await tracked.page.locator(`${PAGE} .redress-tracker-reference`, { hasText: reference }).waitFor();
+    await tracked.page.close();
+    assert.deepEqual(problems.filter((p) => !/422/.test(p)), []);
+
+    // The trustmark's desk, signed in on the same server.
+    const desk = await openPage(browser.context, `${server.url}/desk/`, { width: 1280 });
+    await desk.page.locator('#desk-token').fill(SHOP_TOKEN);
+    await desk.page.locator('.signin button[type=submit]').click();
+    const row = desk.page.locator('.inbox-table tbody tr', { has: desk.page.locator(`a.reference:text-is("${reference}")`) });
+    await row.waitFor();
+    assert.equal((await row.locator('.member-shop').textContent()).trim(), 'About Kade Store');
+    await screenshot(desk.page, 'trustmark-desk-inbox-1280');
+    await row.locator('a.reference').click();
+    const panel = desk.page.locator('.trustmark-case');
+    await panel.waitFor();
+    const shown = await panel.textContent();
+    for (const words of ['Kade Store', 'B-1', received, 'C-KADE00001', 'Receipt verified']) {
+      assert.ok(shown.includes(words), `${words} in ${shown}`);
+    }
+    await screenshot(desk.page, 'trustmark-desk-case-1280');
+    await desk.page.setViewportSize({ width: 375, height: 800 });
+    await panel.scrollIntoViewIfNeeded();
+    await screenshot(desk.page, 'trustmark-desk-case-375');
+    await desk.page.close();
   });
 });

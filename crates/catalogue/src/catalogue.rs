@@ -300,6 +300,7 @@ catalogue! {
     tm_case_complained,
     tm_case_reference,
     tm_case_receipt,
+    tm_case_change,
     tm_refused_too_early,
     tm_refused_not_member,
     tm_refused_route,

@@ -273,6 +273,7 @@ pub(super) const MESSAGES: Messages = Messages {
     tm_case_complained: "You complained to the shop on {date}.",
     tm_case_reference: "The shop's reference: {reference}",
     tm_case_receipt: "The shop's receipt is attached and verified.",
+    tm_case_change: "Change my answers about the shop",
     tm_refused_too_early: "The trustmark cannot take this complaint yet: the shop still has time to answer. Check the day you complained to the shop.",
     tm_refused_not_member: "The trustmark cannot take this complaint: the shop is not a current member.",
     tm_refused_route: "The trustmark cannot take this complaint. Check your answers about the shop.",

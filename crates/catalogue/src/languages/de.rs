@@ -273,6 +273,7 @@ pub(super) const MESSAGES: Messages = Messages {
     tm_case_complained: "Sie haben sich am {date} beim Shop beschwert.",
     tm_case_reference: "Zeichen des Shops: {reference}",
     tm_case_receipt: "Die Quittung des Shops ist beigefügt und geprüft.",
+    tm_case_change: "Angaben zum Shop ändern",
     tm_refused_too_early: "Das Gütesiegel kann diese Beschwerde noch nicht annehmen: Der Shop hat noch Zeit zu antworten. Prüfen Sie den Tag, an dem Sie sich beim Shop beschwert haben.",
     tm_refused_not_member: "Das Gütesiegel kann diese Beschwerde nicht annehmen: Der Shop ist kein aktuelles Mitglied.",
     tm_refused_route: "Das Gütesiegel kann diese Beschwerde nicht annehmen. Prüfen Sie Ihre Angaben zum Shop.",

@@ -277,6 +277,7 @@ pub(super) const MESSAGES: Messages = Messages {
     tm_case_complained: "Vous avez réclamé auprès de la boutique le {date}.",
     tm_case_reference: "Référence de la boutique : {reference}",
     tm_case_receipt: "Le reçu de la boutique est joint et vérifié.",
+    tm_case_change: "Modifier vos réponses concernant la boutique",
     tm_refused_too_early: "Le label ne peut pas encore traiter cette réclamation : la boutique a encore le temps de répondre. Vérifiez le jour où vous avez réclamé auprès de la boutique.",
     tm_refused_not_member: "Le label ne peut pas traiter cette réclamation : la boutique n’est plus membre.",
     tm_refused_route: "Le label ne peut pas traiter cette réclamation. Vérifiez vos réponses concernant la boutique.",

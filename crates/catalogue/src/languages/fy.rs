@@ -278,6 +278,7 @@ pub(super) const MESSAGES: Messages = Messages {
     tm_case_complained: "Jo hawwe op {date} by de winkel klage.",
     tm_case_reference: "Kenmerk by de winkel: {reference}",
     tm_case_receipt: "It bewiis fan de winkel is taheakke en kontrolearre.",
+    tm_case_change: "Feroarje jo antwurden oer de winkel",
     tm_refused_too_early: "It keurmerk kin dizze klacht noch net yn behanneling nimme: de winkel hat noch tiid om te antwurdzjen. Kontrolearje de dei dat jo by de winkel klage hawwe.",
     tm_refused_not_member: "It keurmerk kin dizze klacht net yn behanneling nimme: de winkel is gjin lid mear.",
     tm_refused_route: "It keurmerk kin dizze klacht net yn behanneling nimme. Kontrolearje jo antwurden oer de winkel.",

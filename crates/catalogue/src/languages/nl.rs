@@ -273,6 +273,7 @@ pub(super) const MESSAGES: Messages = Messages {
     tm_case_complained: "Je klaagde op {date} bij de winkel.",
     tm_case_reference: "Kenmerk bij de winkel: {reference}",
     tm_case_receipt: "Het bewijs van de winkel is bijgevoegd en gecontroleerd.",
+    tm_case_change: "Wijzig je antwoorden over de winkel",
     tm_refused_too_early: "Het keurmerk kan deze klacht nog niet behandelen: de winkel heeft nog tijd om te antwoorden. Controleer de dag waarop je bij de winkel klaagde.",
     tm_refused_not_member: "Het keurmerk kan deze klacht niet behandelen: de winkel is geen lid meer.",
     tm_refused_route: "Het keurmerk kan deze klacht niet behandelen. Controleer je antwoorden over de winkel.",

@@ -35,12 +35,14 @@ pub(super) fn offer(
     let t = lang.messages();
     let spec = InputSpec::text("redress-tm-order", t.tm_order_label).kind("text", "off");
     view! {
-        <div class="redress-form redress-tm-offer">
-            {input_field(spec, order_number.into(), Callback::new(move |v| order_number.set(v)), Signal::derive(|| None), None)}
-            <div>
-                <button type="button" class="redress-button" id="redress-tm-file" on:click=move |_| opened.set(true)>
-                    {t.tm_file_start.replace("{trustmark}", trustmark)}
-                </button>
+        <div class="redress-order redress-tm-offer">
+            <div class="redress-form">
+                {input_field(spec, order_number.into(), Callback::new(move |v| order_number.set(v)), Signal::derive(|| None), None)}
+                <div>
+                    <button type="button" class="redress-button" id="redress-tm-file" on:click=move |_| opened.set(true)>
+                        {t.tm_file_start.replace("{trustmark}", trustmark)}
+                    </button>
+                </div>
             </div>
         </div>
     }
@@ -48,7 +50,15 @@ pub(super) fn offer(
 }
 
 /// The filing flow for a complaint the gate let through, with the case above every step.
-pub(super) fn flow(endpoint: String, lang: Lang, passed: Passed, order_number: String) -> AnyView {
+/// `opened` goes back to false when the shopper asks to change the gate's answers; the
+/// draft is kept in the browser and resumes when the flow opens again.
+pub(super) fn flow(
+    endpoint: String,
+    lang: Lang,
+    passed: Passed,
+    order_number: String,
+    opened: RwSignal<bool>,
+) -> AnyView {
     let email = passed
         .receipt
         .as_ref()
@@ -67,7 +77,7 @@ pub(super) fn flow(endpoint: String, lang: Lang, passed: Passed, order_number: S
         delivered_on: None,
         items: Vec::new(),
     };
-    let summary = ViewFn::from(move || case_summary(lang, &passed));
+    let summary = ViewFn::from(move || case_summary(lang, &passed, opened));
     let trustmark = TrustmarkFiling { case, summary };
     view! {
         <FileComplaint order=order email=email endpoint=endpoint lang=lang trustmark=trustmark/>
@@ -76,7 +86,7 @@ pub(super) fn flow(endpoint: String, lang: Lang, passed: Passed, order_number: S
 }
 
 /// The member shop and the shopper's earlier complaint, as the flow shows them.
-fn case_summary(lang: Lang, passed: &Passed) -> AnyView {
+fn case_summary(lang: Lang, passed: &Passed, opened: RwSignal<bool>) -> AnyView {
     let t = lang.messages();
     let day = format_date(
         &passed.complained_on.to_string(),
@@ -88,12 +98,13 @@ fn case_summary(lang: Lang, passed: &Passed) -> AnyView {
         .replace("{id}", passed.member.member_id().as_ref())
         .replace("{trustmark}", &passed.trustmark);
     view! {
-        <div class="redress-order redress-tm-case" data-tm-case="">
+        <div class="redress-order redress-tm-shop redress-tm-case" data-tm-case="">
             <p class="redress-order-number">{t.tm_case_title.replace("{shop}", passed.member.shop_name().as_ref())}</p>
             <p class="redress-hint">{member}</p>
             <p class="redress-hint">{t.tm_case_complained.replace("{date}", &day)}</p>
             {passed.reference.clone().map(|r| view! { <p class="redress-hint">{t.tm_case_reference.replace("{reference}", &r)}</p> })}
             {passed.receipt.is_some().then(|| view! { <p class="redress-hint" data-receipt="attached">{t.tm_case_receipt}</p> })}
+            <button type="button" class="redress-link" id="redress-tm-change" on:click=move |_| opened.set(false)>{t.tm_case_change}</button>
         </div>
     }
     .into_any()

@@ -17,9 +17,10 @@ use redress_core::trustmark::{
 
 use super::filing;
 use crate::api;
-use crate::filing::{DateStyle, format_date, now};
+use crate::filing::{DateStyle, format_date, now, page_fragment};
 use crate::input_field::{InputSpec, input_field};
 use crate::messages::{Lang, Messages};
+use crate::tracker::{Tracker, parse_tracking_fragment};
 use crate::webcrypto::ed25519_verifies;
 
 /// What the page needs before it can ask anything: the verified list and the calendar.
@@ -152,10 +153,19 @@ impl Gate {
     }
 }
 
-/// The page. `endpoint` is the trustmark's own API.
+/// The page. `endpoint` is the trustmark's own API. A tracking link from a complaint filed
+/// here (`#redress-track=...`) opens that complaint's tracker instead.
 #[component]
 pub fn TrustmarkPage(endpoint: String, lang: Lang) -> impl IntoView {
     let t = lang.messages();
+    if let Some((reference, token)) = parse_tracking_fragment(&page_fragment()) {
+        return view! {
+            <section class="redress-screen" lang=lang.tag()>
+                <Tracker endpoint=endpoint lang=lang reference=reference token=token/>
+            </section>
+        }
+        .into_any();
+    }
     let loaded = RwSignal::new(None::<Option<Loaded>>);
     leptos::task::spawn_local(async move {
         loaded.set(Some(load(&endpoint).await));
@@ -170,6 +180,7 @@ pub fn TrustmarkPage(endpoint: String, lang: Lang) -> impl IntoView {
             }}
         </section>
     }
+    .into_any()
 }
 
 #[component]
@@ -380,9 +391,10 @@ fn ChosenShop(chosen: Choice, loaded: StoredValue<Loaded>, lang: Lang) -> impl I
         });
         gate.verdict.set(Some(route));
     };
+    // Once filing, the case above the flow names the shop: the card and the gate give way.
     view! {
-        {card}
         <div hidden=move || opened.get()>
+        {card}
         <div class="redress-form redress-tm-gate">
         {receipt_import(t, lang, gate, member)}
         <fieldset class="redress-fieldset" aria-describedby=move || (gate.attempted.get() && gate.complained.get().is_none()).then_some("redress-tm-complained-error")>
@@ -421,7 +433,7 @@ fn ChosenShop(chosen: Choice, loaded: StoredValue<Loaded>, lang: Lang) -> impl I
         {move || opened.get()
             .then(|| gate.passed(&filed_with, member.get_value()))
             .flatten()
-            .map(|passed| filing::flow(endpoint.clone(), lang, passed, gate.order_number.get_untracked()))}
+            .map(|passed| filing::flow(endpoint.clone(), lang, passed, gate.order_number.get_untracked(), opened))}
     }
     .into_any()
 }
