@@ -50,6 +50,13 @@ catalogue! {
     order_number_format,
     email_empty,
     email_format,
+    postcode_label,
+    postcode_hint,
+    postcode_empty,
+    postcode_format,
+    lookup_optional_note,
+    lookup_skip,
+    order_typed_title,
     field_invalid,
     policy_loading,
     policy_failed,
@@ -308,6 +315,31 @@ catalogue! {
     mail_received_body,
     mail_status_subject,
     mail_status_body,
+    /// Heads the shop's own words with an acknowledgement.
+    mail_shop_message,
+    mail_progress,
+    mail_reasons,
+    /// `{remedy}`: the remedy's label and, for money, its amount.
+    mail_remedy,
+    /// A remedy the shop or its board grants, by `ResolutionKind` (the `resolution_*`
+    /// texts are what the shopper asks for).
+    remedy_refund,
+    remedy_replacement,
+    remedy_repair,
+    remedy_compensation,
+    remedy_apology,
+    remedy_other,
+    mail_no_remedy,
+    mail_investigation,
+    mail_conclusions,
+    mail_actions,
+    /// `{step}` is a `due_*` label, `{date}` a [`Messages::long_date`].
+    mail_next_due,
+    mail_footer,
+    /// A date written out: `{day}`, `{month}` (from `date_months`), `{year}`.
+    date_long,
+    /// The twelve month names as they stand in a date (Russian: genitive), `|`-separated.
+    date_months,
     ack_subject,
     ack_intro,
     ack_reference,

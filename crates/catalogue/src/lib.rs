@@ -232,6 +232,31 @@ mod tests {
     }
 
     #[test]
+    fn every_language_names_twelve_months_and_writes_a_date_with_them() {
+        for lang in Lang::ALL {
+            let m = languages::compiled(lang);
+            assert_eq!(m.date_months.split('|').count(), 12, "{lang:?}");
+            let date = m.long_date(2026, 11, 22);
+            assert!(
+                date.contains("22") && date.contains("2026"),
+                "{lang:?} {date}"
+            );
+            assert!(!date.contains('{'), "{lang:?} {date}");
+        }
+        for (lang, (year, month, day), written) in [
+            (Lang::Nl, (2026, 3, 1), "1 maart 2026"),
+            (Lang::De, (2026, 3, 29), "29. März 2026"),
+            (Lang::Ru, (2026, 12, 4), "4 декабря 2026 г."),
+            (Lang::Fr, (2026, 0, 4), "2026-00-04"),
+        ] {
+            assert_eq!(
+                languages::compiled(lang).long_date(year, month, day),
+                written
+            );
+        }
+    }
+
+    #[test]
     fn file_names_are_quoted_the_way_each_language_quotes() {
         for lang in Lang::ALL {
             let quoted = match lang {

@@ -4,6 +4,29 @@
 use crate::Messages;
 
 impl Messages {
+    /// A date written out as this language writes it in a letter (`21 November 2026`,
+    /// `21. November 2026`, `21 ноября 2026 г.`), for texts without the browser's date
+    /// formatting, such as e-mails. A month outside 1 to 12 reads as ISO 8601.
+    ///
+    /// ```
+    /// use redress_catalogue::Lang;
+    /// assert_eq!(Lang::En.messages().long_date(2026, 11, 21), "21 November 2026");
+    /// assert_eq!(Lang::En.messages().long_date(2026, 13, 1), "2026-13-01");
+    /// ```
+    pub fn long_date(&self, year: i32, month: u32, day: u32) -> String {
+        let name = month
+            .checked_sub(1)
+            .and_then(|i| self.date_months.split('|').nth(i as usize));
+        match name {
+            Some(name) => self
+                .date_long
+                .replace("{day}", &day.to_string())
+                .replace("{month}", name)
+                .replace("{year}", &year.to_string()),
+            None => format!("{year:04}-{month:02}-{day:02}"),
+        }
+    }
+
     /// The shopper-facing text for a field error code from the core crate or the server;
     /// an unknown code still gets a truthful generic text.
     pub fn field_error(&self, code: &str) -> &'static str {
@@ -12,6 +35,8 @@ impl Messages {
             "order_number.format" | "order_number.length" => self.order_number_format,
             "email.missing" => self.email_empty,
             "email.format" | "email.length" | "email.domain" => self.email_format,
+            "post_code.missing" => self.postcode_empty,
+            "post_code.format" => self.postcode_format,
             "reason.missing" | "reason.unknown" => self.reason_missing,
             "reason.not_offered" => self.reason_not_offered,
             "reason.window_closed" => self.reason_window_closed,
@@ -139,6 +164,18 @@ impl Messages {
             "return_or_withdrawal" => self.reason_return,
             "invoice_or_billing" => self.reason_billing,
             _ => self.reason_other,
+        }
+    }
+
+    /// The name of a remedy granted, by the core crate's `ResolutionKind` code.
+    pub fn remedy_label(&self, code: &str) -> &'static str {
+        match code {
+            "refund" => self.remedy_refund,
+            "replacement" => self.remedy_replacement,
+            "repair" => self.remedy_repair,
+            "compensation" => self.remedy_compensation,
+            "apology" => self.remedy_apology,
+            _ => self.remedy_other,
         }
     }
 

@@ -179,8 +179,9 @@ pub(crate) async fn store(
             &reference,
             complaint.email.clone(),
             &language,
-            notify::Occasion::Received,
-            &derived.status,
+            notify::Occasion::Received {
+                next_step: notify::NextStep::of_view(&derived.view),
+            },
             received_at,
         )),
         trustmark_case,

@@ -5,7 +5,7 @@ use axum::body::Body;
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use redress_core::lifecycle::Actor;
+use redress_core::lifecycle::{Actor, TimelineEntry};
 use serde::Deserialize;
 
 use crate::error::{AppError, Json};
@@ -213,6 +213,7 @@ pub async fn append(
     let facts = tracking::ComplaintFacts::of(&state.policy, complaint)?;
     let (event_json, derived) = tracking::apply(&state.policy, facts, &events, actor, event, now)?;
     let seq = i64::try_from(events.len()).unwrap_or(i64::MAX);
+    let entry: TimelineEntry = serde_json::from_str(&event_json).map_err(AppError::internal)?;
     let notification = (derived.status != complaint.status)
         .then(|| -> Result<_, AppError> {
             Ok(notify::message(
@@ -220,8 +221,11 @@ pub async fn append(
                 &complaint.reference,
                 complaint.email.clone(),
                 &complaint.language,
-                notify::Occasion::StatusChanged,
-                &derived.status,
+                notify::Occasion::Recorded {
+                    event: entry.event(),
+                    status: &derived.status,
+                    next_step: notify::NextStep::of_view(&derived.view),
+                },
                 now.timestamp(),
             ))
         })
