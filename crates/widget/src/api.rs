@@ -1,13 +1,17 @@
 //! Every HTTP call of the widget, through the browser's `fetch` (web-sys), so no HTTP or
 //! JSON crate enters the bundle. Responses are read with the browser's JSON parser.
 
+use redress_core::policy::LookupKey;
 use serde::{Deserialize, Serialize};
 
-/// What the shopper typed to find their order.
+/// What the shopper typed to find their order: its number and, as the shop's policy
+/// asks, the e-mail address or the delivery postcode.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LookupQuery {
     pub order_number: String,
-    pub email: String,
+    /// Which of the two `proof` is.
+    pub key: LookupKey,
+    pub proof: String,
 }
 
 /// An order as the shop's endpoint describes it; only what the shopper is shown. Saved
@@ -19,6 +23,23 @@ pub struct FoundOrder {
     pub placed_on: Option<String>,
     pub delivered_on: Option<String>,
     pub items: Vec<OrderItem>,
+    /// Typed by the shopper without a lookup (the policy allows it): only the number is
+    /// known, and nothing about the order was confirmed by the shop.
+    #[serde(default)]
+    pub typed: bool,
+}
+
+impl FoundOrder {
+    /// An order known only by the number the shopper typed.
+    pub fn typed(order_number: &str) -> FoundOrder {
+        FoundOrder {
+            order_number: order_number.trim().to_owned(),
+            placed_on: None,
+            delivered_on: None,
+            items: Vec::new(),
+            typed: true,
+        }
+    }
 }
 
 /// One line of the order.
@@ -195,16 +216,25 @@ mod browser {
     use wasm_bindgen_futures::JsFuture;
     use web_sys::{Headers, Request, RequestInit, Response};
 
-    /// `POST {endpoint}/orders/lookup` with `{ order_number, email }`: 200 is the order,
+    /// `{order_number, email}` or `{order_number, postcode}`, as the policy asks.
+    fn lookup_body(query: &LookupQuery) -> Object {
+        let body = Object::new();
+        set(&body, "order_number", query.order_number.trim());
+        let proof = match query.key {
+            LookupKey::Email => "email",
+            LookupKey::PostCode => "postcode",
+        };
+        set(&body, proof, query.proof.trim());
+        body
+    }
+
+    /// `POST {endpoint}/orders/lookup` with `{ order_number, email | postcode }`: 200 is the order,
     /// 404 (and 422, a query the server refuses) is the neutral not-found.
     pub async fn lookup_order(
         endpoint: &str,
         query: &LookupQuery,
     ) -> Result<LookupOutcome, ApiError> {
-        let body = Object::new();
-        set(&body, "order_number", query.order_number.trim());
-        set(&body, "email", query.email.trim());
-        let response = post_json(&format!("{endpoint}/orders/lookup"), &body).await?;
+        let response = post_json(&format!("{endpoint}/orders/lookup"), &lookup_body(query)).await?;
         match response.status() {
             200 => {
                 let json = read_json(&response).await?;
@@ -225,10 +255,8 @@ mod browser {
         endpoint: &str,
         query: &LookupQuery,
     ) -> Result<Option<Vec<(String, String)>>, ApiError> {
-        let body = Object::new();
-        set(&body, "order_number", query.order_number.trim());
-        set(&body, "email", query.email.trim());
-        let response = post_json(&format!("{endpoint}/complaints/find"), &body).await?;
+        let response =
+            post_json(&format!("{endpoint}/complaints/find"), &lookup_body(query)).await?;
         match response.status() {
             200 => {
                 let json = read_json(&response).await?;
@@ -558,6 +586,7 @@ mod browser {
             placed_on: text(value, &["order_date", "placed_on", "placed_at"]),
             delivered_on: text(value, &["delivery_date", "delivered_on", "delivered_at"]),
             items,
+            typed: false,
         })
     }
 }

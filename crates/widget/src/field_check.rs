@@ -1,8 +1,9 @@
 //! Instant checks of the lookup fields as the shopper types, by the core crate's own
 //! parsers: the browser refuses exactly what the server refuses, with the same codes.
 
-use redress_core::domain::{Email, OrderNumber};
+use redress_core::domain::{Email, OrderNumber, PostCode};
 use redress_core::error::{ErrorCode, FieldRule};
+use redress_core::policy::LookupKey;
 
 /// Checks an order number; the error is the core crate's stable code
 /// (`order_number.missing`, `order_number.length`, `order_number.format`).
@@ -26,6 +27,25 @@ pub fn email(input: &str) -> Result<(), &'static str> {
         .map_err(|error| error.code().as_str())
 }
 
+/// Checks a delivery postcode (`post_code.missing`, `post_code.format`).
+pub fn postcode(input: &str) -> Result<(), &'static str> {
+    if input.trim().is_empty() {
+        return Err(ErrorCode::PostCodeMissing.as_str());
+    }
+    PostCode::parse(input)
+        .map(drop)
+        .map_err(|error| error.code().as_str())
+}
+
+/// Checks what proves the order is the shopper's: the e-mail or the postcode, as the
+/// shop's policy asks.
+pub fn lookup_proof(key: LookupKey, input: &str) -> Result<(), &'static str> {
+    match key {
+        LookupKey::Email => email(input),
+        LookupKey::PostCode => postcode(input),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -45,5 +65,22 @@ mod tests {
         assert!(email("anna@").is_err());
         assert!(email("@example.com").is_err());
         assert!(email("anna@localhost").is_err());
+    }
+
+    #[test]
+    fn a_postcode_shop_checks_the_postcode_not_an_email() {
+        assert_eq!(lookup_proof(LookupKey::PostCode, "1011 ab"), Ok(()));
+        assert_eq!(
+            lookup_proof(LookupKey::PostCode, " "),
+            Err("post_code.missing")
+        );
+        assert_eq!(
+            lookup_proof(LookupKey::PostCode, "anna@example.com"),
+            Err("post_code.format")
+        );
+        assert_eq!(
+            lookup_proof(LookupKey::Email, "1011 AB"),
+            Err("email.format")
+        );
     }
 }

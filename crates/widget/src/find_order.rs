@@ -1,9 +1,12 @@
-//! The first screen of the flow: "Find your order" (order number + e-mail), looked up at
-//! the shop's endpoint. Found shows the order; not found shows one neutral message that
-//! never tells whether the number exists.
+//! The first screen of the flow: "Find your order" (order number + e-mail, or the
+//! delivery postcode where the shop's policy says so), looked up at the shop's endpoint.
+//! Found shows the order; not found shows one neutral message that never tells whether
+//! the number exists. Where the policy does not require the lookup, the shopper may also
+//! file with only the order number.
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+use redress_core::policy::{LookupKey, OrderLookup};
 
 use crate::api::{self, ApiError, FoundOrder, LookupOutcome, LookupQuery};
 use crate::config::WidgetConfig;
@@ -11,6 +14,7 @@ use crate::field_check;
 use crate::filing::{self, DateStyle, FileComplaint, format_date};
 use crate::input_field::{InputSpec, input_field};
 use crate::messages::{Lang, Messages};
+use crate::shop_policy::shop_policy;
 use crate::start::{CurrentScreen, Screen};
 
 /// The lookup form and, once found, the order.
@@ -21,7 +25,22 @@ pub fn FindOrder(config: WidgetConfig, screen: CurrentScreen) -> impl IntoView {
     let endpoint = config.endpoint;
     let configured = !endpoint.is_empty();
 
+    // The shop's lookup rules arrive with its policy; until then the form asks for the
+    // e-mail, which is what most shops use, so it never waits for them.
+    let rules = RwSignal::new(None::<OrderLookup>);
+    {
+        let endpoint = endpoint.clone();
+        leptos::task::spawn_local(async move {
+            if let Ok(policy) = shop_policy(&endpoint).await {
+                rules.set(Some(policy.order_lookup));
+            }
+        });
+    }
+    let key = Memo::new(move |_| rules.get().map_or(LookupKey::Email, |r| r.key));
+    let optional = move || rules.get().is_some_and(|r| !r.required);
+
     let order_number = RwSignal::new(String::new());
+    // The e-mail or the postcode, as `key` says.
     let email = RwSignal::new(String::new());
     // Errors show once a filled-in field was left or a submit was tried: never while
     // typing the first character, and never for an empty field the shopper only tabbed
@@ -30,7 +49,7 @@ pub fn FindOrder(config: WidgetConfig, screen: CurrentScreen) -> impl IntoView {
     let email_touched = RwSignal::new(false);
     let show_summary = RwSignal::new(false);
     let order_error = Memo::new(move |_| field_check::order_number(&order_number.get()).err());
-    let email_error = Memo::new(move |_| field_check::email(&email.get()).err());
+    let email_error = Memo::new(move |_| field_check::lookup_proof(key.get(), &email.get()).err());
     let order_shown = move || order_error.get().filter(|_| order_touched.get());
     let email_shown = move || email_error.get().filter(|_| email_touched.get());
 
@@ -69,30 +88,46 @@ pub fn FindOrder(config: WidgetConfig, screen: CurrentScreen) -> impl IntoView {
     });
     let outcome = lookup.value();
     let pending = lookup.pending();
+    // Filing without a lookup: the order is only its number.
+    let typed = RwSignal::new(None::<FoundOrder>);
     let found = move || match outcome.get() {
         Some(Ok(LookupOutcome::Found(order))) => Some(order),
-        _ => None,
+        _ => typed.get(),
     };
     let summary_ref = NodeRef::<leptos::html::Div>::new();
 
+    // The error summary, shown and focused so screen readers read it out.
+    let show_errors = move || {
+        show_summary.set(true);
+        request_animation_frame(move || {
+            if let Some(summary) = summary_ref.get_untracked() {
+                let _ = summary.focus();
+            }
+        });
+    };
     // Both buttons check the two fields first; `then` runs the lookup or the find.
     let checked = move |then: &dyn Fn(LookupQuery)| {
         order_touched.set(true);
         email_touched.set(true);
         if order_error.get_untracked().is_some() || email_error.get_untracked().is_some() {
-            show_summary.set(true);
-            request_animation_frame(move || {
-                if let Some(summary) = summary_ref.get_untracked() {
-                    let _ = summary.focus();
-                }
-            });
+            show_errors();
             return;
         }
         show_summary.set(false);
         then(LookupQuery {
             order_number: order_number.get_untracked(),
-            email: email.get_untracked(),
+            key: key.get_untracked(),
+            proof: email.get_untracked(),
         });
+    };
+    let on_skip = move |_| {
+        order_touched.set(true);
+        if order_error.get_untracked().is_some() {
+            show_errors();
+            return;
+        }
+        show_summary.set(false);
+        typed.set(Some(FoundOrder::typed(&order_number.get_untracked())));
     };
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -138,7 +173,18 @@ pub fn FindOrder(config: WidgetConfig, screen: CurrentScreen) -> impl IntoView {
                 fallback=move || {
                     let (order, address) = match resumed.get() {
                         Some(saved) => (saved.order, saved.draft.email),
-                        None => (found().unwrap_or_else(empty_order), email.get_untracked()),
+                        None => {
+                            // The contact step asks for the e-mail when the lookup did not.
+                            let proof = email.get_untracked();
+                            let address = if key.get_untracked() == LookupKey::Email
+                                && field_check::email(&proof).is_ok()
+                            {
+                                proof
+                            } else {
+                                String::new()
+                            };
+                            (found().unwrap_or_else(|| FoundOrder::typed("")), address)
+                        }
                     };
                     view! {
                         <OrderCard
@@ -146,6 +192,7 @@ pub fn FindOrder(config: WidgetConfig, screen: CurrentScreen) -> impl IntoView {
                             lang=lang
                             on_again=move || {
                                 resumed.set(None);
+                                typed.set(None);
                                 lookup.clear();
                             }
                         />
@@ -161,8 +208,11 @@ pub fn FindOrder(config: WidgetConfig, screen: CurrentScreen) -> impl IntoView {
                             {move || order_error.get().map(|code| view! {
                                 <li><a href="#redress-order-number" on:click=focus_target("redress-order-number")>{t.field_error(code)}</a></li>
                             })}
-                            {move || email_error.get().map(|code| view! {
-                                <li><a href="#redress-email" on:click=focus_target("redress-email")>{t.field_error(code)}</a></li>
+                            {move || email_error.get().filter(|_| email_touched.get()).map(|code| {
+                                let id = proof_field(key.get()).0;
+                                view! {
+                                    <li><a href=format!("#{id}") on:click=focus_target(id)>{t.field_error(code)}</a></li>
+                                }
                             })}
                         </ul>
                     </div>
@@ -178,16 +228,25 @@ pub fn FindOrder(config: WidgetConfig, screen: CurrentScreen) -> impl IntoView {
                         touched=order_touched
                         error=Signal::derive(move || order_shown().map(|c| t.field_error(c)))
                     />
-                    <Field
-                        id="redress-email"
-                        label=t.email_label
-                        hint=t.email_hint
-                        autocomplete="email"
-                        input_type="email"
-                        value=email
-                        touched=email_touched
-                        error=Signal::derive(move || email_shown().map(|c| t.field_error(c)))
-                    />
+                    {move || {
+                        let (id, autocomplete, input_type) = proof_field(key.get());
+                        let (label, hint) = match key.get() {
+                            LookupKey::Email => (t.email_label, t.email_hint),
+                            LookupKey::PostCode => (t.postcode_label, t.postcode_hint),
+                        };
+                        view! {
+                            <Field
+                                id=id
+                                label=label
+                                hint=hint
+                                autocomplete=autocomplete
+                                input_type=input_type
+                                value=email
+                                touched=email_touched
+                                error=Signal::derive(move || email_shown().map(|c| t.field_error(c)))
+                            />
+                        }
+                    }}
                     <button type="submit" class="redress-button" aria-busy=move || pending.get().to_string()>
                         {move || if pending.get() { t.lookup_pending } else { t.lookup_submit }}
                     </button>
@@ -195,6 +254,12 @@ pub fn FindOrder(config: WidgetConfig, screen: CurrentScreen) -> impl IntoView {
                         {t.follow_submit}
                     </button>
                 </form>
+                {move || optional().then(|| view! {
+                    <div class="redress-lookup-optional">
+                        <p class="redress-hint">{t.lookup_optional_note}</p>
+                        <button type="button" class="redress-link" on:click=on_skip>{t.lookup_skip}</button>
+                    </div>
+                })}
                 <div class="redress-live" role="status" aria-live="polite">
                     {move || notice().map(|text| view! { <p class="redress-notice">{text}</p> })}
                 </div>
@@ -214,6 +279,14 @@ pub fn FindOrder(config: WidgetConfig, screen: CurrentScreen) -> impl IntoView {
                 })}
             </Show>
         </section>
+    }
+}
+
+/// The id, autofill token and input type of the field that proves the order is theirs.
+fn proof_field(key: LookupKey) -> (&'static str, &'static str, &'static str) {
+    match key {
+        LookupKey::Email => ("redress-email", "email", "email"),
+        LookupKey::PostCode => ("redress-postcode", "postal-code", "text"),
     }
 }
 
@@ -264,34 +337,36 @@ fn OrderCard(order: FoundOrder, lang: Lang, on_again: impl Fn() + 'static) -> im
             let _ = card.focus();
         }
     });
-    view! {
-        <div class="redress-order" role="status" tabindex="-1" node_ref=card>
-            <p class="redress-order-title">{t.order_found_title}</p>
-            <p class="redress-order-number">{order.order_number}</p>
+    // Typed without a lookup: the shop confirmed nothing, so the card claims nothing.
+    let typed = order.typed;
+    let facts = (!typed).then(|| {
+        view! {
             <dl class="redress-order-facts">
                 {placed.map(|date| view! { <dt>{t.order_placed_on}</dt><dd>{date}</dd> })}
                 <dt>{t.order_delivered_on}</dt>
                 <dd>{delivered}</dd>
             </dl>
-            <p class="redress-order-items-title">{t.order_items}</p>
-            <ul class="redress-order-items">
-                {order.items.into_iter().map(|item| view! {
-                    <li><span class="redress-qty">{item.quantity}"×"</span>" "{item.name}</li>
-                }).collect_view()}
-            </ul>
-            <button type="button" class="redress-button redress-button-secondary" on:click=move |_| on_again()>
+            // The items are offered again as choices in the first step: here they only
+            // confirm the order, folded so the card stays short above every step on a phone.
+            <details class="redress-order-more">
+                <summary>{format!("{} ({})", t.order_items, order.items.len())}</summary>
+                <ul class="redress-order-items">
+                    {order.items.into_iter().map(|item| view! {
+                        <li><span class="redress-qty">{item.quantity}"×"</span>" "{item.name}</li>
+                    }).collect_view()}
+                </ul>
+            </details>
+        }
+    });
+    view! {
+        <div class="redress-order" class:redress-order-typed=typed role="status" tabindex="-1" node_ref=card>
+            <p class="redress-order-title">{if typed { t.order_typed_title } else { t.order_found_title }}</p>
+            <p class="redress-order-number">{order.order_number}</p>
+            {facts}
+            <button type="button" class="redress-link redress-order-again" on:click=move |_| on_again()>
                 {t.search_again}
             </button>
         </div>
-    }
-}
-
-fn empty_order() -> FoundOrder {
-    FoundOrder {
-        order_number: String::new(),
-        placed_on: None,
-        delivered_on: None,
-        items: Vec::new(),
     }
 }
 

@@ -1,12 +1,43 @@
 //! The shop's complaint policy, fetched from its endpoint and parsed by the core crate
-//! before any form shows: every flow (complaint, withdrawal) waits for it the same way,
-//! says so while it loads, and offers a retry when it cannot be had.
+//! before any form shows: every flow (lookup, complaint, withdrawal) waits for it the same
+//! way, says so while it loads, and offers a retry when it cannot be had. Fetched once
+//! per page: the lookup screen's request serves the complaint form that follows.
+
+use std::cell::RefCell;
 
 use leptos::prelude::*;
 use redress_core::policy::ComplaintPolicy;
 
 use crate::api::{self, ApiError};
 use crate::messages::Lang;
+
+thread_local! {
+    /// Policies already read on this page, by endpoint.
+    static READ: RefCell<Vec<(String, ComplaintPolicy)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The policy `endpoint` serves, read once per page.
+pub async fn shop_policy(endpoint: &str) -> Result<ComplaintPolicy, ApiError> {
+    if let Some(policy) = already_read(endpoint) {
+        return Ok(policy);
+    }
+    let json = api::fetch_policy(endpoint).await?;
+    let policy = ComplaintPolicy::from_served_json(&json).map_err(|_| ApiError::Malformed)?;
+    READ.with(|read| {
+        read.borrow_mut()
+            .push((endpoint.to_owned(), policy.clone()))
+    });
+    Ok(policy)
+}
+
+fn already_read(endpoint: &str) -> Option<ComplaintPolicy> {
+    READ.with(|read| {
+        read.borrow()
+            .iter()
+            .find(|(e, _)| e == endpoint)
+            .map(|(_, p)| p.clone())
+    })
+}
 
 /// `form` with the shop's policy, once it is here; until then a loading notice, and a
 /// retry button when the endpoint failed or served something the core cannot read.
@@ -16,18 +47,17 @@ where
     V: IntoView + 'static,
 {
     let t = lang.messages();
-    let policy = RwSignal::new(None::<Result<ComplaintPolicy, ApiError>>);
+    let policy = RwSignal::new(already_read(&endpoint).map(Ok));
     let load = move || {
         let endpoint = endpoint.clone();
         policy.set(None);
         leptos::task::spawn_local(async move {
-            let answer = api::fetch_policy(&endpoint).await.and_then(|json| {
-                ComplaintPolicy::from_served_json(&json).map_err(|_| ApiError::Malformed)
-            });
-            policy.set(Some(answer));
+            policy.set(Some(shop_policy(&endpoint).await));
         });
     };
-    load();
+    if policy.with_untracked(Option::is_none) {
+        load();
+    }
     move || match policy.get() {
         None => view! { <p class="redress-notice" role="status">{t.policy_loading}</p> }.into_any(),
         Some(Err(_)) => {

@@ -248,6 +248,7 @@ mod tests {
             placed_on: Some("2026-11-01".into()),
             delivered_on: Some("2026-11-11T10:00:00Z".into()),
             items: Vec::new(),
+            typed: false,
         }
     }
 

@@ -146,35 +146,44 @@ pub fn what(form: Form) -> impl IntoView {
         .replace("{max}", &max.to_string());
     view! {
         {radios(form, "reason", "reason", t.reason_legend, reasons, |d| &d.reason, |d, c| d.reason = c.to_owned())}
-        <fieldset class="redress-fieldset" class:redress-invalid=move || form.error_for("items").is_some()>
-            <legend>{t.items_legend}</legend>
-            <p class="redress-hint" id="redress-items-hint">{t.items_hint}</p>
-            {error_line(form, "items", "redress-items")}
-            {items.into_iter().enumerate().map(|(i, item)| {
-                let id = format!("redress-item-{i}");
-                let name = item.name.clone();
-                let checked_name = item.name.clone();
-                view! {
-                    <div class="redress-choice">
-                        <input
-                            type="checkbox"
-                            id=id.clone()
-                            aria-describedby="redress-items-hint"
-                            prop:checked=move || form.filing.with(|f| f.draft.items.contains(&checked_name))
-                            on:change:target=move |ev| {
-                                let on = ev.target().checked();
-                                let name = name.clone();
-                                form.update(move |d| {
-                                    d.items.retain(|n| *n != name);
-                                    if on { d.items.push(name); }
-                                });
-                            }
-                        />
-                        <label for=id>{item.quantity}"× "{item.name}</label>
-                    </div>
-                }
-            }).collect_view()}
-        </fieldset>
+        {if items.is_empty() {
+            // No order was looked up, or the shop's answer listed no items: the shopper
+            // names the product, so a policy that asks for items can still be met.
+            draft_input(form, "items", InputSpec::text("redress-item-0", t.items_legend), |d| d.items.join(", "), |d, v| d.items = if v.is_empty() { Vec::new() } else { vec![v] })
+        } else {
+            view! {
+                <fieldset class="redress-fieldset" class:redress-invalid=move || form.error_for("items").is_some()>
+                    <legend>{t.items_legend}</legend>
+                    <p class="redress-hint" id="redress-items-hint">{t.items_hint}</p>
+                    {error_line(form, "items", "redress-items")}
+                    {items.into_iter().enumerate().map(|(i, item)| {
+                        let id = format!("redress-item-{i}");
+                        let name = item.name.clone();
+                        let checked_name = item.name.clone();
+                        view! {
+                            <div class="redress-choice">
+                                <input
+                                    type="checkbox"
+                                    id=id.clone()
+                                    aria-describedby="redress-items-hint"
+                                    prop:checked=move || form.filing.with(|f| f.draft.items.contains(&checked_name))
+                                    on:change:target=move |ev| {
+                                        let on = ev.target().checked();
+                                        let name = name.clone();
+                                        form.update(move |d| {
+                                            d.items.retain(|n| *n != name);
+                                            if on { d.items.push(name); }
+                                        });
+                                    }
+                                />
+                                <label for=id>{item.quantity}"× "{item.name}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </fieldset>
+            }
+            .into_any()
+        }}
         <div class="redress-field" class:redress-invalid=move || form.error_for("incident_date").is_some()>
             <label for="redress-incident-date">{t.incident_date_label}</label>
             <p class="redress-hint" id="redress-incident-date-hint">{t.incident_date_hint}</p>

@@ -71,12 +71,7 @@ pub(super) fn flow(
         shop_reference: passed.reference.clone(),
         shop_receipt: passed.receipt.as_ref().map(|(text, _)| text.clone()),
     };
-    let order = FoundOrder {
-        order_number: order_number.trim().to_owned(),
-        placed_on: None,
-        delivered_on: None,
-        items: Vec::new(),
-    };
+    let order = FoundOrder::typed(&order_number);
     let summary = ViewFn::from(move || case_summary(lang, &passed, opened));
     let trustmark = TrustmarkFiling { case, summary };
     view! {

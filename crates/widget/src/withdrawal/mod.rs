@@ -7,7 +7,7 @@
 mod state;
 
 use leptos::prelude::*;
-use redress_core::policy::ComplaintPolicy;
+use redress_core::policy::{ComplaintPolicy, LookupKey};
 use redress_core::withdrawal::WithdrawalWindow;
 
 use crate::api::{self, ApiError, LookupOutcome, LookupQuery, WithdrawalOutcome, Withdrawn};
@@ -171,7 +171,8 @@ fn WithdrawalForm(
                 if !looked_up {
                     let query = form.saved.with_untracked(|s| LookupQuery {
                         order_number: s.draft.order_number.clone(),
-                        email: s.draft.lookup_email.clone(),
+                        key: LookupKey::Email,
+                        proof: s.draft.lookup_email.clone(),
                     });
                     lookup.dispatch_local(query);
                 } else if !blocking {

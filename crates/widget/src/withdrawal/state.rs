@@ -100,6 +100,7 @@ mod tests {
                 name: "Kettle".into(),
                 quantity: 1,
             }],
+            typed: false,
         }
     }
 
