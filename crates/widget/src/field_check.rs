@@ -8,33 +8,18 @@ use redress_core::policy::LookupKey;
 /// Checks an order number; the error is the core crate's stable code
 /// (`order_number.missing`, `order_number.length`, `order_number.format`).
 pub fn order_number(input: &str) -> Result<(), &'static str> {
-    if input.trim().is_empty() {
-        return Err(ErrorCode::OrderNumberMissing.as_str());
-    }
-    OrderNumber::parse(input)
-        .map(drop)
-        .map_err(|error| error.code().as_str())
+    required(input, ErrorCode::OrderNumberMissing, OrderNumber::parse)
 }
 
 /// Checks an e-mail address (`email.missing`, `email.length`, `email.format`,
 /// `email.domain`).
 pub fn email(input: &str) -> Result<(), &'static str> {
-    if input.trim().is_empty() {
-        return Err(ErrorCode::EmailMissing.as_str());
-    }
-    Email::parse(input)
-        .map(drop)
-        .map_err(|error| error.code().as_str())
+    required(input, ErrorCode::EmailMissing, Email::parse)
 }
 
 /// Checks a delivery postcode (`post_code.missing`, `post_code.format`).
 pub fn postcode(input: &str) -> Result<(), &'static str> {
-    if input.trim().is_empty() {
-        return Err(ErrorCode::PostCodeMissing.as_str());
-    }
-    PostCode::parse(input)
-        .map(drop)
-        .map_err(|error| error.code().as_str())
+    required(input, ErrorCode::PostCodeMissing, PostCode::parse)
 }
 
 /// Checks what proves the order is the shopper's: the e-mail or the postcode, as the
@@ -44,6 +29,20 @@ pub fn lookup_proof(key: LookupKey, input: &str) -> Result<(), &'static str> {
         LookupKey::Email => email(input),
         LookupKey::PostCode => postcode(input),
     }
+}
+
+/// A field that must be filled in: `missing` when blank, else the parser's own code.
+fn required<T, E: FieldRule>(
+    input: &str,
+    missing: ErrorCode,
+    parse: fn(&str) -> Result<T, E>,
+) -> Result<(), &'static str> {
+    if input.trim().is_empty() {
+        return Err(missing.as_str());
+    }
+    parse(input)
+        .map(drop)
+        .map_err(|error| error.code().as_str())
 }
 
 #[cfg(test)]
