@@ -89,7 +89,7 @@ fn ActionForm(
     };
     let kind_code = StoredValue::new(kind.clone());
     let id = move |field: &str| format!("{}-{field}", kind_code.get_value());
-    let today = device::today();
+    let today = device::today(crate::format::shop_zone());
     let min_date = today.to_string();
 
     let on_submit = move |ev: SubmitEvent| {

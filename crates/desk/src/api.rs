@@ -73,11 +73,20 @@ impl Session {
             .ok_or(ApiError::Malformed)
     }
 
-    /// The shop's currency, from the served policy (core parser).
+    /// The shop's currency, from the served policy.
     pub async fn currency(&self) -> Result<redress_core::domain::Currency, ApiError> {
+        Ok(self.policy().await?.shop.currency)
+    }
+
+    /// The shop's time zone, from the served policy: the desk shows times on its clock.
+    pub async fn time_zone(&self) -> Result<redress_core::time_zone::ShopTimeZone, ApiError> {
+        Ok(self.policy().await?.shop.time_zone)
+    }
+
+    /// The shop's policy (`GET /api/policy`), read by the core's parser.
+    async fn policy(&self) -> Result<redress_core::policy::ComplaintPolicy, ApiError> {
         let text = self.get(&self.url("/policy")).await?;
         redress_core::policy::ComplaintPolicy::from_served_json(&text)
-            .map(|p| p.shop.currency)
             .map_err(|_| ApiError::Malformed)
     }
 }

@@ -2,10 +2,12 @@
 //! state asks for: sign-in, the inbox, or one complaint.
 
 use leptos::prelude::*;
+use redress_core::time_zone::ShopTimeZone;
 
 use crate::api::{ApiError, Session};
 use crate::complaint::ComplaintView;
 use crate::device;
+use crate::format;
 use crate::inbox::Inbox;
 use crate::messages::{Lang, fill};
 use crate::signin::SignIn;
@@ -39,6 +41,18 @@ pub fn Desk(endpoint: String, lang: Lang) -> impl IntoView {
         device::navigate(None);
         notice.set(why);
         token.set(None);
+    });
+    // The shop's clock for every time on the screens below; UTC when the policy cannot be
+    // read (the times then say UTC, so they are never silently wrong).
+    // The shop's clock for every time on the screens below, read once per sign-in; UTC
+    // when the policy cannot be read (the times then say UTC, so they are never wrong).
+    let zone = LocalResource::new(move || {
+        let session = session.get();
+        async move {
+            let session = session?;
+            let zone = session.time_zone().await.unwrap_or(ShopTimeZone::UTC);
+            Some((session.token, zone))
+        }
     });
     let on_api_error = Callback::new(move |error: ApiError| {
         if error == ApiError::Unauthorized {
@@ -107,23 +121,33 @@ pub fn Desk(endpoint: String, lang: Lang) -> impl IntoView {
                 </header>
                 <main id="main" tabindex="-1">
                     {move || export_error.get().map(|text| view! { <p class="notice error" role="alert">{text}</p> })}
-                    {move || match (session.get(), open.get()) {
-                        (Some(session), None) if withdrawals.get() => view! {
-                            <Withdrawals session=session lang=l on_api_error=on_api_error/>
+                    {move || {
+                        let Some(session) = session.get() else {
+                            return view! {
+                                <SignIn endpoint=endpoint.get_value() lang=l notice=notice.get() on_signed_in=signed_in/>
+                            }
+                            .into_any();
+                        };
+                        // Until the zone of this sign-in is read (a stale one may linger).
+                        let zone = zone.get().flatten().filter(|(token, _)| *token == session.token);
+                        let Some((_, zone)) = zone else {
+                            return view! { <p class="loading" role="status">{t.loading}</p> }.into_any();
+                        };
+                        provide_context(format::ShopZone(zone));
+                        match open.get() {
+                            None if withdrawals.get() => view! {
+                                <Withdrawals session=session lang=l on_api_error=on_api_error/>
+                            }
+                            .into_any(),
+                            None => view! {
+                                <Inbox session=session lang=l on_api_error=on_api_error/>
+                            }
+                            .into_any(),
+                            Some(reference) => view! {
+                                <ComplaintView session=session lang=l reference=reference on_api_error=on_api_error/>
+                            }
+                            .into_any(),
                         }
-                        .into_any(),
-                        (None, _) => view! {
-                            <SignIn endpoint=endpoint.get_value() lang=l notice=notice.get() on_signed_in=signed_in/>
-                        }
-                        .into_any(),
-                        (Some(session), None) => view! {
-                            <Inbox session=session lang=l on_api_error=on_api_error/>
-                        }
-                        .into_any(),
-                        (Some(session), Some(reference)) => view! {
-                            <ComplaintView session=session lang=l reference=reference on_api_error=on_api_error/>
-                        }
-                        .into_any(),
                     }}
                 </main>
             }

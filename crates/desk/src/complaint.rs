@@ -145,7 +145,7 @@ fn Detail(
                         <Row term=t.field_country value=text(&c["shopper_country"]) t=t/>
                         <Row term=t.field_order_date value=text(&c["order_date"]) t=t/>
                         <Row term=t.field_delivery_date value=text(&c["delivery_date"]) t=t/>
-                        <Row term=t.field_filed_at value=Some(format::instant(&detail.filed_at)) t=t/>
+                        <Row term=t.field_filed_at value=Some(format::instant(&detail.filed_at, format::shop_zone())) t=t/>
                     </dl>
                 </section>
                 <section class="panel" aria-labelledby="s-deadlines">
@@ -244,7 +244,7 @@ fn TimelineItem(entry: TimelineEntry, t: &'static Messages) -> impl IntoView {
             <p class="event-head">
                 <strong>{t.event(entry.kind())}</strong>
                 " · "
-                <time datetime=entry.at.clone()>{format::instant(&entry.at)}</time>
+                <time datetime=entry.at.clone()>{format::instant(&entry.at, format::shop_zone())}</time>
                 " · "
                 {t.actor(&entry.actor)}
             </p>
@@ -296,6 +296,7 @@ fn Routes(routes: Vec<Value>, t: &'static Messages) -> impl IntoView {
 /// What the shopper was told, from the outbox: the audit trail of the messages.
 #[component]
 fn SentMessages(messages: Vec<crate::wire::Notification>, t: &'static Messages) -> impl IntoView {
+    let zone = format::shop_zone();
     let none = messages.is_empty();
     view! {
         <section class="panel" aria-labelledby="s-messages">
@@ -304,7 +305,7 @@ fn SentMessages(messages: Vec<crate::wire::Notification>, t: &'static Messages) 
             <ol class="messages">
                 {messages.into_iter().map(|m| {
                     let sent = fill(
-                        &fill(t.message_sent, "at", &format::instant(&m.created_at)),
+                        &fill(t.message_sent, "at", &format::instant(&m.created_at, zone)),
                         "recipient",
                         m.recipient.as_deref().unwrap_or(t.not_given),
                     );
@@ -390,6 +391,7 @@ fn EvidenceItem(
 /// crate against the key the shop publishes.
 #[component]
 fn ReceiptCheck(detail: ComplaintDetail, session: Session, t: &'static Messages) -> impl IntoView {
+    let zone = format::shop_zone();
     let receipt = detail.receipt.to_string();
     let key_id = detail.receipt["key_id"]
         .as_str()
@@ -410,7 +412,7 @@ fn ReceiptCheck(detail: ComplaintDetail, session: Session, t: &'static Messages)
                     fill(
                         &fill(t.receipt_valid, "key", &key_id),
                         "at",
-                        &format::instant(verified.received_at()),
+                        &format::instant(verified.received_at(), zone),
                     ),
                 ),
                 Ok(verified) => (

@@ -1,8 +1,9 @@
 //! What the desk keeps in the browser: the token for this tab only (session storage, so
-//! closing the tab signs out), the chosen language, today's date, and which complaint is
+//! closing the tab signs out), the chosen language, the shop's today, and which complaint is
 //! open (the URL's fragment, so reload and the back button work).
 
 use chrono::NaiveDate;
+use redress_core::time_zone::ShopTimeZone;
 
 use crate::messages::Lang;
 
@@ -108,15 +109,11 @@ mod browser {
         }
     }
 
-    /// Today in the browser's time zone.
-    pub fn today() -> NaiveDate {
-        let now = js_sys::Date::new_0();
-        NaiveDate::from_ymd_opt(
-            now.get_full_year() as i32,
-            now.get_month() + 1,
-            now.get_date(),
-        )
-        .unwrap_or_default()
+    /// Today in the shop (its time zone), the day its deadlines count from.
+    pub fn today(zone: ShopTimeZone) -> NaiveDate {
+        let now =
+            chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default();
+        zone.local_date(now)
     }
 
     /// The window's title: `<what> · Redress`.
@@ -157,7 +154,7 @@ mod native {
         false
     }
     pub fn navigate(_reference: Option<&str>) {}
-    pub fn today() -> NaiveDate {
+    pub fn today(_zone: ShopTimeZone) -> NaiveDate {
         NaiveDate::default()
     }
     pub fn print() {}

@@ -179,6 +179,7 @@ pub fn Inbox(session: Session, lang: Lang, on_api_error: Callback<ApiError>) -> 
 #[component]
 fn InboxTable(entries: Vec<InboxEntry>, lang: Lang) -> impl IntoView {
     let t = lang.messages();
+    let zone = format::shop_zone();
     view! {
         <table class="inbox-table">
             <caption class="visually-hidden">{t.inbox_title}</caption>
@@ -202,7 +203,7 @@ fn InboxTable(entries: Vec<InboxEntry>, lang: Lang) -> impl IntoView {
                             ev.prevent_default();
                             device::navigate(Some(&reference));
                         };
-                        let due = entry.next_due_at.as_deref().map_or_else(|| t.nothing_due.to_owned(), format::day);
+                        let due = entry.next_due_at.as_deref().map_or_else(|| t.nothing_due.to_owned(), |due| format::day(due, zone));
                         view! {
                             <tr class:overdue=entry.overdue class:closed=!entry.open>
                                 <th scope="row" data-label=t.col_reference>

@@ -64,7 +64,8 @@ pub fn Withdrawals(
 
 fn withdrawals_table(entries: Vec<WithdrawalEntry>, lang: Lang) -> impl IntoView {
     let t = lang.messages();
-    let today = device::today();
+    let zone = format::shop_zone();
+    let today = device::today(zone);
     view! {
         <table class="inbox-table withdrawals-table">
             <caption class="visually-hidden">{t.withdrawals_title}</caption>
@@ -92,12 +93,12 @@ fn withdrawals_table(entries: Vec<WithdrawalEntry>, lang: Lang) -> impl IntoView
                             <th scope="row" data-label=t.col_reference><span class="reference">{entry.reference.clone()}</span></th>
                             <td data-label=t.col_refund_due>
                                 <span>
-                                    {format::day(&entry.refund_due)}
+                                    {format::day(&entry.refund_due, zone)}
                                     {left.map(|text| view! { " · "{text} })}
                                     {entry.overdue.then(|| view! { " "<span class="badge overdue-badge">{t.overdue_badge}</span> })}
                                 </span>
                             </td>
-                            <td data-label=t.col_received>{format::instant(&entry.received_at)}</td>
+                            <td data-label=t.col_received>{format::instant(&entry.received_at, zone)}</td>
                             <td data-label=t.col_order>{entry.order_number.clone().unwrap_or_else(|| t.typed_contract.to_owned())}</td>
                             <td data-label=t.col_items>{items}</td>
                             <td data-label=t.col_email class="email">{entry.email.clone()}</td>
