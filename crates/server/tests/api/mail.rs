@@ -117,7 +117,7 @@ async fn every_status_change_mails_the_shopper_in_their_language() {
             &server,
             &reference,
             json!({"type": "rejected",
-            "reasons": "The supplier found water damage."}),
+            "reasons": "The supplier found <b>water damage</b> & rust."}),
         )
         .await;
         complaints.push((language, email, reference));
@@ -196,13 +196,24 @@ async fn every_status_change_mails_the_shopper_in_their_language() {
                 words.tracker_answer_by.replace("{date}", &promised),
             ],
         );
-        // The rejection carries the shop's reasons, as the shop typed them.
+        // The rejection carries the shop's reasons, as the shop typed them: plain text,
+        // so markup in them is shown, never run.
         says(
             "rejected",
             &[
                 words.event_rejected.to_owned(),
-                format!("{}\nThe supplier found water damage.", words.mail_reasons),
+                format!(
+                    "{}\nThe supplier found <b>water damage</b> & rust.",
+                    words.mail_reasons
+                ),
             ],
+        );
+        let content_type = with_status("rejected").header("Content-Type");
+        assert!(
+            content_type
+                .as_deref()
+                .is_some_and(|c| c.starts_with("text/plain")),
+            "{content_type:?}"
         );
         // The shop sees the same five messages, marked with the shopper's language.
         let detail = json(
