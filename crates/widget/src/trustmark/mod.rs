@@ -14,6 +14,8 @@ mod badge;
 #[cfg(feature = "trustmark-page")]
 mod filing;
 #[cfg(feature = "trustmark-page")]
+mod gate;
+#[cfg(feature = "trustmark-page")]
 mod page;
 
 pub use badge::{MemberBadge, keys_url, verified_badge};
