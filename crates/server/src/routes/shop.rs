@@ -5,7 +5,7 @@ use axum::body::Body;
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use redress_core::lifecycle::{Actor, TimelineEntry};
+use redress_core::lifecycle::{Actor, LifecycleEvent, TimelineEntry};
 use serde::Deserialize;
 
 use crate::error::{AppError, Json};
@@ -214,7 +214,11 @@ pub async fn append(
     let (event_json, derived) = tracking::apply(&state.policy, facts, &events, actor, event, now)?;
     let seq = i64::try_from(events.len()).unwrap_or(i64::MAX);
     let entry: TimelineEntry = serde_json::from_str(&event_json).map_err(AppError::internal)?;
-    let notification = (derived.status != complaint.status)
+    // A status change is news for the shopper, and so is a moved answer date, which a
+    // further progress report brings without changing the status.
+    let news = derived.status != complaint.status
+        || matches!(entry.event(), LifecycleEvent::ProgressReported { .. });
+    let notification = news
         .then(|| -> Result<_, AppError> {
             Ok(notify::message(
                 token::random_hex(16)?,
