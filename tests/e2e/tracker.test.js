@@ -84,6 +84,16 @@ describe('tracker', () => {
     await page.locator(`${W} .redress-launcher`).click();
     await page.locator(`${W} .redress-filed-here button`).click();
     await page.locator(`${W} .redress-tracker-handler`).waitFor();
+
+    // On a shared computer the shopper removes the list; it stays gone after a reload.
+    await page.reload({ waitUntil: 'load' });
+    await page.locator(`${W} .redress-launcher`).click();
+    await page.locator(`${W} button:has-text("Remove this list from this device")`).click();
+    assert.equal(await page.locator(`${W} .redress-filed-here`).count(), 0);
+    await page.reload({ waitUntil: 'load' });
+    await page.locator(`${W} .redress-launcher`).click();
+    await page.locator(`${W} #redress-order-number`).waitFor();
+    assert.equal(await page.locator(`${W} .redress-filed-here`).count(), 0);
     assert.deepEqual(problems, []);
     await page.close();
   });

@@ -231,6 +231,8 @@ catalogue! {
     done_receipt,
     done_receipt_hint,
     your_complaints,
+    forget_device_list,
+    forget_device_hint,
     follow_complaint,
     new_complaint,
     withdraw_entry,

@@ -206,6 +206,8 @@ pub(super) const MESSAGES: Messages = Messages {
     done_receipt: "Download your signed receipt",
     done_receipt_hint: "The receipt is signed by the shop: it proves what you sent and when, to the shop, a trustmark or a court.",
     your_complaints: "Your complaints on this device",
+    forget_device_list: "Remove this list from this device",
+    forget_device_hint: "The complaints stay with the shop; only this device forgets their links.",
     follow_complaint: "Follow complaint {reference}",
     new_complaint: "File a new complaint",
     withdraw_entry: "Withdraw from a purchase (cancel within the withdrawal period)",

@@ -54,6 +54,7 @@ pub fn FindOrder(config: WidgetConfig, screen: CurrentScreen) -> impl IntoView {
     let email_shown = move || email_error.get().filter(|_| email_touched.get());
 
     let filed_here = RwSignal::new(filing::remembered_filed(&endpoint));
+    let forget_endpoint = StoredValue::new(endpoint.clone());
     let follow = {
         let endpoint = endpoint.clone();
         Action::new_local(move |query: &LookupQuery| {
@@ -276,6 +277,13 @@ pub fn FindOrder(config: WidgetConfig, screen: CurrentScreen) -> impl IntoView {
                             }
                         }).collect_view()}
                     </ul>
+                    <p class="redress-forget">
+                        <button type="button" class="redress-link" aria-describedby="redress-forget-hint" on:click=move |_| {
+                            forget_endpoint.with_value(|e| filing::forget_filed(e));
+                            filed_here.set(Vec::new());
+                        }>{t.forget_device_list}</button>
+                        <span class="redress-hint" id="redress-forget-hint">{t.forget_device_hint}</span>
+                    </p>
                 })}
             </Show>
         </section>

@@ -206,6 +206,8 @@ pub(super) const MESSAGES: Messages = Messages {
     done_receipt: "Signierte Quittung herunterladen",
     done_receipt_hint: "Die Quittung ist vom Shop signiert und belegt, was Sie wann gesendet haben – gegenüber dem Shop, einem Gütesiegel oder einem Gericht.",
     your_complaints: "Ihre Beschwerden auf diesem Gerät",
+    forget_device_list: "Diese Liste von diesem Gerät entfernen",
+    forget_device_hint: "Ihre Beschwerden bleiben beim Shop; nur dieses Gerät vergisst die Links.",
     follow_complaint: "Beschwerde {reference} verfolgen",
     new_complaint: "Neue Beschwerde einreichen",
     withdraw_entry: "Einen Kauf widerrufen (innerhalb der Widerrufsfrist stornieren)",

@@ -210,6 +210,8 @@ pub(super) const MESSAGES: Messages = Messages {
     done_receipt: "Télécharger votre reçu signé",
     done_receipt_hint: "Le reçu est signé par la boutique : il prouve ce que vous avez envoyé et quand, auprès de la boutique, d’un label de confiance ou d’un tribunal.",
     your_complaints: "Vos réclamations sur cet appareil",
+    forget_device_list: "Retirer cette liste de cet appareil",
+    forget_device_hint: "Vos réclamations restent auprès de la boutique ; seul cet appareil oublie leurs liens.",
     follow_complaint: "Suivre la réclamation {reference}",
     new_complaint: "Déposer une nouvelle réclamation",
     withdraw_entry: "Se rétracter d’un achat (annuler pendant le délai de rétractation)",

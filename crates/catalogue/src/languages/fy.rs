@@ -211,6 +211,8 @@ pub(super) const MESSAGES: Messages = Messages {
     done_receipt: "Download jo ûndertekene ûntfangstbewiis",
     done_receipt_hint: "It ûntfangstbewiis is ûndertekene troch de winkel: it bewiist wat jo wannear stjoerd hawwe, tsjinoer de winkel, in keurmerk of in rjochter.",
     your_complaints: "Jo klachten op dit apparaat",
+    forget_device_list: "Dizze list fan dit apparaat fuortsmite",
+    forget_device_hint: "Jo klachten bliuwe by de winkel; allinnich dit apparaat ferjit de keppelings.",
     follow_complaint: "Klacht {reference} folgje",
     new_complaint: "Nije klacht yntsjinje",
     withdraw_entry: "In oankeap herroppe (annulearje binnen de herroppingstermyn)",

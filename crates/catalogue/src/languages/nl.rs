@@ -206,6 +206,8 @@ pub(super) const MESSAGES: Messages = Messages {
     done_receipt: "Download je ondertekende ontvangstbewijs",
     done_receipt_hint: "Het ontvangstbewijs is ondertekend door de winkel: het bewijst wat je wanneer hebt gestuurd, tegenover de winkel, een keurmerk of een rechter.",
     your_complaints: "Je klachten op dit apparaat",
+    forget_device_list: "Deze lijst van dit apparaat verwijderen",
+    forget_device_hint: "Je klachten blijven bij de winkel; alleen dit apparaat vergeet de links.",
     follow_complaint: "Klacht {reference} volgen",
     new_complaint: "Nieuwe klacht indienen",
     withdraw_entry: "Een aankoop herroepen (annuleren binnen de bedenktijd)",

@@ -202,6 +202,12 @@ pub fn remembered_filed(endpoint: &str) -> Vec<(String, String)> {
         .unwrap_or_default()
 }
 
+/// Forgets the complaints filed from this device at this endpoint (a shared computer);
+/// the complaints themselves stay with the shop, reachable by order number and e-mail.
+pub fn forget_filed(endpoint: &str) {
+    imp::remove(&filed_key(endpoint));
+}
+
 /// A text saved in the browser under `key`, if any.
 pub fn saved_text(key: &str) -> Option<String> {
     imp::read(key).filter(|text| !text.is_empty())
