@@ -389,9 +389,14 @@ impl Sizes {
         Ok(Sizes {
             raw: bytes.len(),
             gzip: compressed_len(Command::new("gzip").args(["-9", "-c"]), bytes)?,
-            brotli: compressed_len(Command::new("brotli").args(["-q", "11", "-c"]), bytes)?,
+            brotli: brotli_len(bytes)?,
         })
     }
+}
+
+/// Brotli -q 11 bytes of `bytes`, as the bundle's sizes are measured.
+pub fn brotli_len(bytes: &[u8]) -> Result<usize, Failure> {
+    compressed_len(Command::new("brotli").args(["-q", "11", "-c"]), bytes)
 }
 
 fn compressed_len(command: &mut Command, bytes: &[u8]) -> Result<usize, Failure> {

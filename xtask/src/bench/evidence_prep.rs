@@ -5,14 +5,13 @@
 //! over the same bytes; the core's wasm SHA-256 (the widget's fallback) is measured too.
 
 use std::fmt::Write;
-use std::path::Path;
 use std::process::Command;
 
 use serde_json::Value;
 
 use super::report::Results;
 use super::server::{ServerProcess, build_release_server, node, tempdir};
-use crate::shell::{Failure, cargo, exec, npm_bin, root, target_dir};
+use crate::shell::{Failure, cargo, exec, root, target_dir};
 
 const RUNS: u32 = 5;
 
@@ -27,27 +26,12 @@ pub fn run(results: &mut Results) -> Result<(), Failure> {
             .arg(&target)
             .current_dir(&project),
     )?;
-    exec(
-        cargo()
-            .args([
-                "build",
-                "--release",
-                "--lib",
-                "--target",
-                "wasm32-unknown-unknown",
-            ])
-            .arg("--target-dir")
-            .arg(&target)
-            .current_dir(&project),
-    )?;
+    let library = super::wasm::build_library(&project, "redress_evidence_bench")?;
     let bin = build_release_server()?;
     let dir = tempdir("evidence")?;
     let www = dir.join("www");
     std::fs::create_dir_all(&www).map_err(|e| format!("cannot create {}: {e}", www.display()))?;
-    bind(
-        &target.join("wasm32-unknown-unknown/release/redress_evidence_bench.wasm"),
-        &www,
-    )?;
+    super::wasm::bind_and_shrink(&library, &www, "evidence_bench")?;
     std::fs::copy(
         root().join("tests/bench/evidence.html"),
         www.join("evidence.html"),
@@ -92,25 +76,6 @@ pub fn run(results: &mut Results) -> Result<(), Failure> {
     let _ = std::fs::remove_dir_all(&dir);
     results.add(section(&measured));
     Ok(())
-}
-
-/// wasm-bindgen (web target) and `wasm-opt -Oz`, as the widget bundle is built.
-fn bind(wasm: &Path, out: &Path) -> Result<(), Failure> {
-    wasm_bindgen_cli_support::Bindgen::new()
-        .input_path(wasm)
-        .web(true)
-        .and_then(|b| b.typescript(false).out_name("evidence_bench").generate(out))
-        .map_err(|e| format!("wasm-bindgen failed on the evidence bench: {e:#}"))?;
-    let bound = out.join("evidence_bench_bg.wasm");
-    let shrunk = out.join("evidence_bench_bg.opt.wasm");
-    exec(
-        Command::new(npm_bin("wasm-opt"))
-            .args(["-Oz", "--strip-debug", "--strip-producers"])
-            .arg(&bound)
-            .arg("-o")
-            .arg(&shrunk),
-    )?;
-    std::fs::rename(&shrunk, &bound).map_err(|e| format!("cannot replace the wasm: {e}"))
 }
 
 fn section(measured: &Value) -> String {

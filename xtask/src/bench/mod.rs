@@ -15,6 +15,7 @@ mod report;
 mod server;
 mod soak;
 mod uploads;
+mod wasm;
 mod weight;
 
 use crate::shell::Failure;

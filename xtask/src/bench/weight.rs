@@ -57,6 +57,7 @@ pub fn run(results: &mut Results) -> Result<Result<(), Failure>, Failure> {
         kb(LOADER_BUDGET),
         percent(loader, LOADER_BUDGET)
     );
+    section.push_str(&floor(size("wasm", "brotli")));
     section.push_str(&contributors());
     results.add(section);
     results.add(desk());
@@ -81,6 +82,35 @@ pub fn run(results: &mut Results) -> Result<Result<(), Failure>, Failure> {
     } else {
         Err(broken.join("; "))
     })
+}
+
+/// The framework's floor beside the widget's wasm: a Leptos hello world built the same
+/// way (`xtask/leptos-floor`). Not a budget; it says how much of the weight is Leptos
+/// itself and how much is Redress's own code.
+fn floor(widget_wasm: u64) -> String {
+    match floor_brotli() {
+        Ok(floor) => format!(
+            "\nFloor: a Leptos 0.8 CSR page with a signal, a button, an input and a `<Show>` \
+             (`xtask/leptos-floor`), built with the widget's profile, `erase_components` and \
+             `wasm-opt -Oz`, is {} brotli. The widget's wasm is {} brotli, {:.1}x the floor: \
+             {} of it is Redress's own code (views, the core crate, reading JSON).\n",
+            kb(floor),
+            kb(widget_wasm),
+            widget_wasm as f64 / floor.max(1) as f64,
+            kb(widget_wasm.saturating_sub(floor))
+        ),
+        Err(why) => format!("\nFloor: not measured ({why}).\n"),
+    }
+}
+
+fn floor_brotli() -> Result<u64, Failure> {
+    let library =
+        super::wasm::build_library(&root().join("xtask/leptos-floor"), "redress_leptos_floor")?;
+    let out = target_dir().join("leptos-floor");
+    std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    let wasm = super::wasm::bind_and_shrink(&library, &out, "leptos_floor")?;
+    let bytes = std::fs::read(&wasm).map_err(|e| format!("cannot read {}: {e}", wasm.display()))?;
+    Ok(bundle::brotli_len(&bytes)? as u64)
 }
 
 /// The shop desk's bundle, from `pkg/desk/manifest.json` (same format as the widget's).
