@@ -340,6 +340,7 @@ catalogue! {
     mail_footer,
     /// A date written out: `{day}`, `{month}` (from `date_months`), `{year}`.
     date_long,
+    date_first_day,
     /// The twelve month names as they stand in a date (Russian: genitive), `|`-separated.
     date_months,
     ack_subject,

@@ -307,6 +307,7 @@ pub(super) const MESSAGES: Messages = Messages {
     mail_next_due: "Next step: {step}, by {date} at the latest.",
     mail_footer: "Follow every step with the link from your confirmation.",
     date_long: "{day} {month} {year}",
+    date_first_day: "1",
     date_months: "January|February|March|April|May|June|July|August|September|October|November|December",
     ack_subject: "Confirmation of your withdrawal {reference}",
     ack_intro: "We received your withdrawal from the contract.",

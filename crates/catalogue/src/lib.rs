@@ -204,8 +204,9 @@ mod tests {
     }
 
     /// Texts that may read the same as English in another language: the word is the
-    /// same there ("Status:" in Dutch, German and Frisian; "Contact" in Dutch).
-    const SAME_AS_ENGLISH: &[&str] = &["tracker_status", "step_contact_title"];
+    /// same there ("Status:" in Dutch, German and Frisian; "Contact" in Dutch; the first
+    /// of a month is "1" everywhere but in French).
+    const SAME_AS_ENGLISH: &[&str] = &["tracker_status", "step_contact_title", "date_first_day"];
 
     /// A few identical texts pass (a new key an engineer could not yet translate); more
     /// means a language was copied from English and forgotten.
@@ -247,6 +248,8 @@ mod tests {
             (Lang::Nl, (2026, 3, 1), "1 maart 2026"),
             (Lang::De, (2026, 3, 29), "29. März 2026"),
             (Lang::Ru, (2026, 12, 4), "4 декабря 2026 г."),
+            (Lang::Fr, (2026, 12, 1), "1er décembre 2026"),
+            (Lang::Fr, (2026, 12, 2), "2 décembre 2026"),
             (Lang::Fr, (2026, 0, 4), "2026-00-04"),
         ] {
             assert_eq!(

@@ -18,9 +18,17 @@ impl Messages {
             .checked_sub(1)
             .and_then(|i| self.date_months.split('|').nth(i as usize));
         match name {
+            // The first of a month is an ordinal in French ("1er décembre").
             Some(name) => self
                 .date_long
-                .replace("{day}", &day.to_string())
+                .replace(
+                    "{day}",
+                    &if day == 1 {
+                        self.date_first_day.to_owned()
+                    } else {
+                        day.to_string()
+                    },
+                )
                 .replace("{month}", name)
                 .replace("{year}", &year.to_string()),
             None => format!("{year:04}-{month:02}-{day:02}"),

@@ -307,6 +307,7 @@ pub(super) const MESSAGES: Messages = Messages {
     mail_next_due: "Nächster Schritt: {step}, spätestens am {date}.",
     mail_footer: "Verfolgen Sie jeden Schritt über den Link aus Ihrer Bestätigung.",
     date_long: "{day}. {month} {year}",
+    date_first_day: "1",
     date_months: "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember",
     ack_subject: "Bestätigung Ihres Widerrufs {reference}",
     ack_intro: "Wir haben Ihren Widerruf des Vertrags erhalten.",

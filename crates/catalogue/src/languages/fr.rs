@@ -311,6 +311,7 @@ pub(super) const MESSAGES: Messages = Messages {
     mail_next_due: "Prochaine étape : {step}, au plus tard le {date}.",
     mail_footer: "Suivez chaque étape avec le lien de votre confirmation.",
     date_long: "{day} {month} {year}",
+    date_first_day: "1er",
     date_months: "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre",
     ack_subject: "Confirmation de votre rétractation {reference}",
     ack_intro: "Nous avons reçu votre rétractation du contrat.",

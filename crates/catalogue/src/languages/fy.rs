@@ -312,6 +312,7 @@ pub(super) const MESSAGES: Messages = Messages {
     mail_next_due: "Folgjende stap: {step}, uterlik {date}.",
     mail_footer: "Folgje elke stap mei de keppeling út jo befêstiging.",
     date_long: "{day} {month} {year}",
+    date_first_day: "1",
     date_months: "jannewaris|febrewaris|maart|april|maaie|juny|july|augustus|septimber|oktober|novimber|desimber",
     ack_subject: "Befêstiging fan jo herropping {reference}",
     ack_intro: "Wy hawwe jo herropping fan de oerienkomst ûntfongen.",

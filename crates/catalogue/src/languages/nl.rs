@@ -307,6 +307,7 @@ pub(super) const MESSAGES: Messages = Messages {
     mail_next_due: "Volgende stap: {step}, uiterlijk {date}.",
     mail_footer: "Volg elke stap met de link uit je bevestiging.",
     date_long: "{day} {month} {year}",
+    date_first_day: "1",
     date_months: "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december",
     ack_subject: "Bevestiging van je herroeping {reference}",
     ack_intro: "We hebben je herroeping van de overeenkomst ontvangen.",

@@ -311,6 +311,7 @@ pub(super) const MESSAGES: Messages = Messages {
     mail_next_due: "Следующий шаг: {step}, не позднее {date}.",
     mail_footer: "Следите за каждым шагом по ссылке из вашего подтверждения.",
     date_long: "{day} {month} {year} г.",
+    date_first_day: "1",
     date_months: "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря",
     ack_subject: "Подтверждение отказа от договора {reference}",
     ack_intro: "Мы получили ваш отказ от договора.",
