@@ -79,6 +79,34 @@ describe('demo shop', () => {
     await page.close();
   });
 
+  test('pressing the button never lets a field error move it away: the press checks the form', async () => {
+    const { page } = await openPage(browser.context, `${server.url}/`);
+    await openWidget(page);
+    await page.locator(`${launcher} #redress-order-number`).fill('RD-1001');
+    const email = page.locator(`${launcher} #redress-email`);
+    await email.fill('anna@');
+    // Leaving the field by the keyboard shows its error at once.
+    await page.keyboard.press('Shift+Tab');
+    await page.locator(`${launcher} #redress-email-error`).waitFor();
+    await page.reload({ waitUntil: 'load' });
+    await openWidget(page);
+    await page.locator(`${launcher} #redress-order-number`).fill('RD-1001');
+    await email.fill('anna@');
+    // A press as Safari does it: the button takes no focus, the field simply blurs.
+    const submit = page.locator(`${launcher} button[type=submit]`);
+    const before = await submit.boundingBox();
+    await submit.dispatchEvent('pointerdown', { bubbles: true, composed: true });
+    await email.evaluate((input) => input.blur());
+    await page.waitForTimeout(100);
+    assert.equal(await page.locator(`${launcher} #redress-email-error`).count(), 0, 'no error under the pointer yet');
+    assert.deepEqual(await submit.boundingBox(), before, 'the button stayed where it was pressed');
+    await submit.click();
+    const summary = page.locator(`${launcher} .redress-summary`);
+    await summary.waitFor();
+    assert.match(await summary.textContent(), /Enter an e-mail address like name@example\.com\./);
+    await page.close();
+  });
+
   test('finds a demo order, and a wrong e-mail gets the neutral not-found message', async () => {
     const { page, problems } = await openPage(browser.context, `${server.url}/`);
     await openWidget(page);

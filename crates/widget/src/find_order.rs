@@ -48,6 +48,7 @@ pub fn FindOrder(config: WidgetConfig, screen: CurrentScreen) -> impl IntoView {
     let order_touched = RwSignal::new(false);
     let email_touched = RwSignal::new(false);
     let show_summary = RwSignal::new(false);
+    let pressing = RwSignal::new(false);
     let order_error = Memo::new(move |_| field_check::order_number(&order_number.get()).err());
     let email_error = Memo::new(move |_| field_check::lookup_proof(key.get(), &email.get()).err());
     let order_shown = move || order_error.get().filter(|_| order_touched.get());
@@ -218,7 +219,14 @@ pub fn FindOrder(config: WidgetConfig, screen: CurrentScreen) -> impl IntoView {
                         </ul>
                     </div>
                 </Show>
-                <form class="redress-form" novalidate on:submit=on_submit>
+                <form
+                    class="redress-form"
+                    novalidate
+                    on:submit=on_submit
+                    on:pointerdown=move |ev| pressing.set(on_button(&ev))
+                    on:click=move |_| pressing.set(false)
+                    on:keydown=move |_| pressing.set(false)
+                >
                     <Field
                         id="redress-order-number"
                         label=t.order_number_label
@@ -227,6 +235,7 @@ pub fn FindOrder(config: WidgetConfig, screen: CurrentScreen) -> impl IntoView {
                         input_type="text"
                         value=order_number
                         touched=order_touched
+                        pressing=pressing
                         error=Signal::derive(move || order_shown().map(|c| t.field_error(c)))
                     />
                     {move || {
@@ -244,6 +253,7 @@ pub fn FindOrder(config: WidgetConfig, screen: CurrentScreen) -> impl IntoView {
                                 input_type=input_type
                                 value=email
                                 touched=email_touched
+                                pressing=pressing
                                 error=Signal::derive(move || email_shown().map(|c| t.field_error(c)))
                             />
                         }
@@ -290,6 +300,15 @@ pub fn FindOrder(config: WidgetConfig, screen: CurrentScreen) -> impl IntoView {
     }
 }
 
+/// Whether a pointer went down on a button (or inside one).
+fn on_button(ev: &leptos::ev::PointerEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .and_then(|element| element.closest("button").ok().flatten())
+        .is_some()
+}
+
 /// The id, autofill token and input type of the field that proves the order is theirs.
 fn proof_field(key: LookupKey) -> (&'static str, &'static str, &'static str) {
     match key {
@@ -298,7 +317,10 @@ fn proof_field(key: LookupKey) -> (&'static str, &'static str, &'static str) {
     }
 }
 
-/// A lookup field: its error waits until a filled-in field is left (or a submit).
+/// A lookup field: its error waits until a filled-in field is left (or a submit). Not
+/// when it is left by pressing one of the form's buttons: the button's own check shows
+/// the errors, and an error appearing under the field at the press would push the button
+/// from under the pointer before the release and swallow the click.
 #[component]
 fn Field(
     id: &'static str,
@@ -309,6 +331,8 @@ fn Field(
     value: RwSignal<String>,
     touched: RwSignal<bool>,
     error: Signal<Option<&'static str>>,
+    /// A pointer is down on one of the form's buttons.
+    pressing: RwSignal<bool>,
 ) -> impl IntoView {
     input_field(
         InputSpec::text(id, label)
@@ -318,7 +342,7 @@ fn Field(
         Callback::new(move |v| value.set(v)),
         error,
         Some(Callback::new(move |()| {
-            if !value.get_untracked().trim().is_empty() {
+            if !value.get_untracked().trim().is_empty() && !pressing.get_untracked() {
                 touched.set(true);
             }
         })),

@@ -59,9 +59,7 @@ impl InputSpec {
 }
 
 /// The input's view. `on_blur` hears the shopper leaving the field (errors that wait
-/// until then use it), except towards a button: that is the shopper acting on the form,
-/// whose own check shows the errors, and an error appearing now would push the button
-/// from under the pointer and swallow the click.
+/// until then use it).
 pub fn input_field(
     spec: InputSpec,
     value: Signal<String>,
@@ -107,8 +105,8 @@ pub fn input_field(
                 aria-describedby=described_by
                 prop:value=move || value.get()
                 on:input:target=move |ev| on_input.run(ev.target().value())
-                on:blur=move |ev| {
-                    if let Some(blur) = on_blur.filter(|_| !leaves_for_button(&ev)) {
+                on:blur=move |_| {
+                    if let Some(blur) = on_blur {
                         blur.run(());
                     }
                 }
@@ -117,12 +115,4 @@ pub fn input_field(
         </div>
     }
     .into_any()
-}
-
-/// Whether focus leaves the field for a button (browsers that focus buttons on click).
-fn leaves_for_button(ev: &leptos::ev::FocusEvent) -> bool {
-    use wasm_bindgen::JsCast;
-    ev.related_target()
-        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|element| element.tag_name().eq_ignore_ascii_case("button"))
 }
