@@ -418,11 +418,15 @@ describe('a complaint filed with the trustmark', () => {
     const tracker = page.locator(`${PAGE} .redress-tracker`);
     await tracker.waitFor();
     assert.match(await page.locator(`${PAGE} .redress-tracker-reference`).textContent(), new RegExp(reference));
+    // The trustmark, not the shop, signs this receipt and keeps these deadlines.
+    assert.match(await page.locator(`${PAGE} .redress-done`).textContent(), /The receipt is signed by Becom/);
+    await tracker.locator('h4', { hasText: 'Deadlines of Becom' }).waitFor();
     await screenshot(page, 'trustmark-file-done-375');
     // The private tracking link opens the tracker on the trustmark's page.
     const link = await page.locator(`${PAGE} .redress-tracker-link`).getAttribute('href');
     const tracked = await openPage(browser.context, link, { width: 375 });
     await tracked.page.locator(`${PAGE} .redress-tracker-reference`, { hasText: reference }).waitFor();
+    await tracked.page.locator(`${PAGE} .redress-tracker h4`, { hasText: 'Deadlines of Becom' }).waitFor();
     await tracked.page.close();
     assert.deepEqual(problems.filter((p) => !/422/.test(p)), []);
 

@@ -77,6 +77,8 @@ impl Form {
 /// `case`, and `summary` (the member shop, the earlier complaint) stands above every step.
 #[derive(Clone)]
 pub struct TrustmarkFiling {
+    /// The trustmark's name: it handles the complaint and signs its receipt.
+    pub trustmark: String,
     pub case: api::TrustmarkCase,
     pub summary: ViewFn,
 }
@@ -169,6 +171,7 @@ fn Steps(
     }
 
     let summary = trustmark.as_ref().map(|t| t.summary.clone());
+    let handled_by = trustmark.as_ref().map(|t| t.trustmark.clone());
     let submit = {
         let endpoint = endpoint.clone();
         let case = trustmark.map(|t| t.case);
@@ -273,7 +276,7 @@ fn Steps(
         <div class="redress-filing">
             <Show
                 when=move || done.with(Option::is_none)
-                fallback=move || steps::done(t, lang, done.get(), form.endpoint.get_value(), done_heading)
+                fallback=move || steps::done(t, lang, done.get(), form.endpoint.get_value(), done_heading, handled_by.clone())
             >
                 {summary.clone().map(|s| s.run())}
                 <p class="redress-step-count">

@@ -361,8 +361,14 @@ pub fn done(
     filed: Option<Filed>,
     endpoint: String,
     heading: NodeRef<leptos::html::H3>,
+    handled_by: Option<String>,
 ) -> impl IntoView {
     let filed = filed.unwrap_or_default();
+    // Filed with a trustmark, it is the trustmark that signs and keeps the deadlines.
+    let receipt_hint = match &handled_by {
+        Some(name) => t.done_receipt_hint_of.replace("{name}", name),
+        None => t.done_receipt_hint.to_owned(),
+    };
     let confirm = filed.acknowledge_on.as_ref().map(|day| {
         t.done_confirm_by.replace(
             "{date}",
@@ -386,9 +392,9 @@ pub fn done(
             <p><a class="redress-tracker-link" href=link>{t.done_tracking_link}</a></p>
             {receipt.map(|href| view! {
                 <p><a class="redress-receipt-link" href=href download=receipt_name>{t.done_receipt}</a></p>
-                <p class="redress-hint">{t.done_receipt_hint}</p>
+                <p class="redress-hint">{receipt_hint}</p>
             })}
-            <Tracker endpoint=endpoint lang=lang reference=filed.reference token=filed.tracking_token/>
+            <Tracker endpoint=endpoint lang=lang reference=filed.reference token=filed.tracking_token handled_by=handled_by/>
         </div>
     }
 }

@@ -20,9 +20,20 @@ pub use status::{
 /// How often an open tracker asks the shop for news.
 const REFRESH: Duration = Duration::from_secs(30);
 
-/// Follows one complaint, given its reference and private token.
+/// Follows one complaint, given its reference and private token. `handled_by` names who
+/// keeps the deadlines when it is not the shop (a trustmark).
 #[component]
-pub fn Tracker(endpoint: String, lang: Lang, reference: String, token: String) -> impl IntoView {
+pub fn Tracker(
+    endpoint: String,
+    lang: Lang,
+    reference: String,
+    token: String,
+    #[prop(default = None)] handled_by: Option<String>,
+) -> impl IntoView {
+    let deadlines_title = match &handled_by {
+        Some(name) => lang.messages().tracker_deadlines_of.replace("{name}", name),
+        None => lang.messages().tracker_deadlines.to_owned(),
+    };
     let t = lang.messages();
     let complaint = RwSignal::new(None::<Result<TrackedComplaint, ApiError>>);
     let checked_at = RwSignal::new(String::new());
@@ -101,7 +112,7 @@ pub fn Tracker(endpoint: String, lang: Lang, reference: String, token: String) -
                 Some(Err(_)) => view! {
                     <p class="redress-notice redress-notice-error" role="alert">{t.tracker_failed}</p>
                 }.into_any(),
-                Some(Ok(c)) => tracked(t, lang, c, escalate).into_any(),
+                Some(Ok(c)) => tracked(t, lang, c, escalate, deadlines_title.clone()).into_any(),
             }}
             {move || escalation_failed.get().then(|| view! {
                 <p class="redress-notice redress-notice-error" role="alert">{t.escalate_failed}</p>
@@ -119,6 +130,7 @@ fn tracked(
     lang: Lang,
     c: TrackedComplaint,
     escalate: Callback<String>,
+    deadlines_title: String,
 ) -> impl IntoView {
     let tracking = c.tracking;
     let day = move |iso: &str| format_date(iso, lang, DateStyle::WeekdayDayMonth);
@@ -146,7 +158,7 @@ fn tracked(
             {handler.map(|text| view! { <p class="redress-tracker-handler">{text}</p> })}
         </div>
         {(!due.is_empty()).then(|| view! {
-            <h4>{t.tracker_deadlines}</h4>
+            <h4>{deadlines_title}</h4>
             <ul class="redress-due">
                 {due.into_iter().map(|d| due_line(t, lang, d)).collect_view()}
             </ul>

@@ -72,8 +72,13 @@ pub(super) fn flow(
         shop_receipt: passed.receipt.as_ref().map(|(text, _)| text.clone()),
     };
     let order = FoundOrder::typed(&order_number);
+    let name = passed.trustmark.clone();
     let summary = ViewFn::from(move || case_summary(lang, &passed, opened));
-    let trustmark = TrustmarkFiling { case, summary };
+    let trustmark = TrustmarkFiling {
+        trustmark: name,
+        case,
+        summary,
+    };
     view! {
         <FileComplaint order=order email=email endpoint=endpoint lang=lang trustmark=trustmark/>
     }

@@ -69,9 +69,24 @@ enum Choice {
 pub fn TrustmarkPage(endpoint: String, lang: Lang) -> impl IntoView {
     let t = lang.messages();
     if let Some((reference, token)) = parse_tracking_fragment(&page_fragment()) {
+        // The trustmark keeps this complaint's deadlines: its name comes with its
+        // verified registry, so the tracker shows once that is read.
+        let handled_by = RwSignal::new(None::<Option<String>>);
+        {
+            let endpoint = endpoint.clone();
+            leptos::task::spawn_local(async move {
+                let name = load(&endpoint)
+                    .await
+                    .map(|loaded| loaded.registry.trustmark().to_string());
+                handled_by.set(Some(name));
+            });
+        }
         return view! {
             <section class="redress-screen" lang=lang.tag()>
-                <Tracker endpoint=endpoint lang=lang reference=reference token=token/>
+                {move || handled_by.get().map(|name| {
+                    let (endpoint, reference, token) = (endpoint.clone(), reference.clone(), token.clone());
+                    view! { <Tracker endpoint=endpoint lang=lang reference=reference token=token handled_by=name/> }
+                })}
             </section>
         }
         .into_any();
