@@ -347,11 +347,24 @@ describe('a complaint filed with the trustmark', () => {
     await submit(page).click();
     await page.locator(`${PAGE} input[name=redress-resolution][value=repair]`).waitFor();
     await page.locator(`${PAGE} input[name=redress-resolution][value=repair]`).check();
-    for (let i = 0; i < 4 && !(await page.locator(`${PAGE} .redress-review-part`).count()); i += 1) {
+    // Step by step until the review, each click waiting for the next step's title.
+    let contactSeen = false;
+    for (let i = 0; i < 5 && (await title(page)) !== 'Check and send'; i += 1) {
+      const shown = await title(page);
+      if (shown === 'Contact') {
+        // The trustmark, not the shop, contacts the shopper and holds the details.
+        assert.match(await page.locator(`${PAGE} .redress-consent`).textContent(), /^Becom uses these details only/);
+        await page.locator(`${PAGE} legend`, { hasText: 'How should Becom contact you?' }).waitFor();
+        contactSeen = true;
+      }
       await submit(page).click();
-      await page.waitForTimeout(50);
+      await page.waitForFunction(
+        (previous) => document.querySelector('redress-complaint').shadowRoot.querySelector('.redress-step-title')?.textContent !== previous,
+        shown,
+      );
     }
     await page.locator(`${PAGE} .redress-review-part`).first().waitFor();
+    assert.ok(contactSeen, 'the contact step was shown');
   }
 
   test('a verified receipt, the gate passed: filed through the widget, refused once, tracked, on the desk', async () => {

@@ -38,6 +38,9 @@ struct Form {
     endpoint: StoredValue<String>,
     /// Files being prepared or uploaded (not on the complaint yet).
     pending: evidence_step::PendingFiles,
+    /// Who handles the complaint when it is not the shop (a trustmark): it contacts the
+    /// shopper and holds their details.
+    handled_by: StoredValue<Option<String>>,
 }
 
 impl Form {
@@ -146,6 +149,7 @@ fn Steps(
         summary: NodeRef::new(),
         endpoint: StoredValue::new(endpoint.clone()),
         pending: RwSignal::new_local(Vec::new()),
+        handled_by: StoredValue::new(trustmark.as_ref().map(|t| t.trustmark.clone())),
     };
     let busy = move || {
         form.pending
@@ -171,7 +175,7 @@ fn Steps(
     }
 
     let summary = trustmark.as_ref().map(|t| t.summary.clone());
-    let handled_by = trustmark.as_ref().map(|t| t.trustmark.clone());
+    let handled_by = form.handled_by.get_value();
     let submit = {
         let endpoint = endpoint.clone();
         let case = trustmark.map(|t| t.case);

@@ -56,7 +56,7 @@ fn radios(
     form: Form,
     name: &'static str,
     field: &'static str,
-    legend: &'static str,
+    legend: String,
     options: Vec<(&'static str, &'static str, Option<String>)>,
     get: fn(&ComplaintDraft) -> &str,
     set: fn(&mut ComplaintDraft, &str),
@@ -145,7 +145,7 @@ pub fn what(form: Form) -> impl IntoView {
         .replace("{min}", &min.to_string())
         .replace("{max}", &max.to_string());
     view! {
-        {radios(form, "reason", "reason", t.reason_legend, reasons, |d| &d.reason, |d, c| d.reason = c.to_owned())}
+        {radios(form, "reason", "reason", t.reason_legend.to_owned(), reasons, |d| &d.reason, |d, c| d.reason = c.to_owned())}
         {if items.is_empty() {
             // No order was looked up, or the shop's answer listed no items: the shopper
             // names the product, so a policy that asks for items can still be met.
@@ -239,7 +239,7 @@ pub fn want(form: Form) -> impl IntoView {
         })
     };
     view! {
-        {radios(form, "resolution", "resolution", t.resolution_legend, options, |d| &d.resolution, |d, c| d.resolution = c.to_owned())}
+        {radios(form, "resolution", "resolution", t.resolution_legend.to_owned(), options, |d| &d.resolution, |d, c| d.resolution = c.to_owned())}
         <Show when=needs_amount>
             {draft_input(form, "amount", InputSpec::text("redress-amount", t.amount_label).hint(t.amount_hint).mode("decimal"), |d| d.amount.clone(), |d, v| d.amount = v)}
         </Show>
@@ -271,11 +271,19 @@ pub fn contact(form: Form) -> impl IntoView {
         ("email", t.channel_email, None),
         ("phone", t.channel_phone, None),
     ];
+    // With a trustmark it is the trustmark that contacts the shopper and holds the details.
+    let (legend, consent) = form.handled_by.with_value(|handler| match handler {
+        Some(name) => (
+            t.channel_legend_of.replace("{name}", name),
+            t.consent_of.replace("{name}", name),
+        ),
+        None => (t.channel_legend.to_owned(), t.consent.to_owned()),
+    });
     view! {
         {draft_input(form, "contact.email", InputSpec::text("redress-contact-email", t.email_label).hint(t.contact_email_hint).kind("email", "email"), |d| d.email.clone(), |d, v| d.email = v)}
         {draft_input(form, "contact.phone", InputSpec::text("redress-phone", t.phone_label).hint(t.phone_hint).kind("tel", "tel"), |d| d.phone.clone(), |d, v| d.phone = v)}
-        {radios(form, "channel", "contact.preferred_channel", t.channel_legend, channels, |d| &d.preferred_channel, |d, c| d.preferred_channel = c.to_owned())}
-        <p class="redress-consent">{t.consent}</p>
+        {radios(form, "channel", "contact.preferred_channel", legend, channels, |d| &d.preferred_channel, |d, c| d.preferred_channel = c.to_owned())}
+        <p class="redress-consent">{consent}</p>
     }
 }
 
