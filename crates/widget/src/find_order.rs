@@ -40,19 +40,19 @@ pub fn FindOrder(config: WidgetConfig, screen: CurrentScreen) -> impl IntoView {
     let optional = move || rules.get().is_some_and(|r| !r.required);
 
     let order_number = RwSignal::new(String::new());
-    // The e-mail or the postcode, as `key` says.
-    let email = RwSignal::new(String::new());
+    // What proves the order is theirs: the e-mail or the postcode, as `key` says.
+    let proof = RwSignal::new(String::new());
     // Errors show once a filled-in field was left or a submit was tried: never while
     // typing the first character, and never for an empty field the shopper only tabbed
     // through (that error would push the submit button away under the pointer).
     let order_touched = RwSignal::new(false);
-    let email_touched = RwSignal::new(false);
+    let proof_touched = RwSignal::new(false);
     let show_summary = RwSignal::new(false);
     let pressing = RwSignal::new(false);
     let order_error = Memo::new(move |_| field_check::order_number(&order_number.get()).err());
-    let email_error = Memo::new(move |_| field_check::lookup_proof(key.get(), &email.get()).err());
+    let proof_error = Memo::new(move |_| field_check::lookup_proof(key.get(), &proof.get()).err());
     let order_shown = move || order_error.get().filter(|_| order_touched.get());
-    let email_shown = move || email_error.get().filter(|_| email_touched.get());
+    let proof_shown = move || proof_error.get().filter(|_| proof_touched.get());
 
     let filed_here = RwSignal::new(filing::remembered_filed(&endpoint));
     let forget_endpoint = StoredValue::new(endpoint.clone());
@@ -110,8 +110,8 @@ pub fn FindOrder(config: WidgetConfig, screen: CurrentScreen) -> impl IntoView {
     // Both buttons check the two fields first; `then` runs the lookup or the find.
     let checked = move |then: &dyn Fn(LookupQuery)| {
         order_touched.set(true);
-        email_touched.set(true);
-        if order_error.get_untracked().is_some() || email_error.get_untracked().is_some() {
+        proof_touched.set(true);
+        if order_error.get_untracked().is_some() || proof_error.get_untracked().is_some() {
             show_errors();
             return;
         }
@@ -119,7 +119,7 @@ pub fn FindOrder(config: WidgetConfig, screen: CurrentScreen) -> impl IntoView {
         then(LookupQuery {
             order_number: order_number.get_untracked(),
             key: key.get_untracked(),
-            proof: email.get_untracked(),
+            proof: proof.get_untracked(),
         });
     };
     let on_skip = move |_| {
@@ -177,11 +177,11 @@ pub fn FindOrder(config: WidgetConfig, screen: CurrentScreen) -> impl IntoView {
                         Some(saved) => (saved.order, saved.draft.email),
                         None => {
                             // The contact step asks for the e-mail when the lookup did not.
-                            let proof = email.get_untracked();
+                            let given = proof.get_untracked();
                             let address = if key.get_untracked() == LookupKey::Email
-                                && field_check::email(&proof).is_ok()
+                                && field_check::email(&given).is_ok()
                             {
-                                proof
+                                given
                             } else {
                                 String::new()
                             };
@@ -203,14 +203,14 @@ pub fn FindOrder(config: WidgetConfig, screen: CurrentScreen) -> impl IntoView {
                 }
             >
                 <p class="redress-intro">{t.find_order_intro}</p>
-                <Show when=move || show_summary.get() && (order_error.get().is_some() || email_error.get().is_some())>
+                <Show when=move || show_summary.get() && (order_error.get().is_some() || proof_error.get().is_some())>
                     <div class="redress-summary" role="alert" tabindex="-1" node_ref=summary_ref>
                         <p class="redress-summary-title">{t.error_summary_title}</p>
                         <ul>
                             {move || order_error.get().map(|code| view! {
                                 <li><a href="#redress-order-number" on:click=focus_target("redress-order-number")>{t.field_error(code)}</a></li>
                             })}
-                            {move || email_error.get().filter(|_| email_touched.get()).map(|code| {
+                            {move || proof_error.get().filter(|_| proof_touched.get()).map(|code| {
                                 let id = proof_field(key.get()).0;
                                 view! {
                                     <li><a href=format!("#{id}") on:click=focus_target(id)>{t.field_error(code)}</a></li>
@@ -251,10 +251,10 @@ pub fn FindOrder(config: WidgetConfig, screen: CurrentScreen) -> impl IntoView {
                                 hint=hint
                                 autocomplete=autocomplete
                                 input_type=input_type
-                                value=email
-                                touched=email_touched
+                                value=proof
+                                touched=proof_touched
                                 pressing=pressing
-                                error=Signal::derive(move || email_shown().map(|c| t.field_error(c)))
+                                error=Signal::derive(move || proof_shown().map(|c| t.field_error(c)))
                             />
                         }
                     }}

@@ -30,11 +30,11 @@ pub fn Tracker(
     token: String,
     #[prop(default = None)] handled_by: Option<String>,
 ) -> impl IntoView {
-    let deadlines_title = match &handled_by {
-        Some(name) => lang.messages().tracker_deadlines_of.replace("{name}", name),
-        None => lang.messages().tracker_deadlines.to_owned(),
-    };
     let t = lang.messages();
+    let deadlines_title = match &handled_by {
+        Some(name) => t.tracker_deadlines_of.replace("{name}", name),
+        None => t.tracker_deadlines.to_owned(),
+    };
     let complaint = RwSignal::new(None::<Result<TrackedComplaint, ApiError>>);
     let checked_at = RwSignal::new(String::new());
     let url = format!("{endpoint}/complaints/{reference}?token={token}");
