@@ -247,6 +247,11 @@ catalogue! {
     withdraw_confirm_intro,
     withdraw_confirm_button,
     withdraw_not_found,
+    /// As neutral as `withdraw_not_found`, on a shop that looks orders up by postcode.
+    withdraw_not_found_postcode,
+    /// Shown where the shop's policy does not require the lookup.
+    withdraw_lookup_optional_note,
+    withdraw_lookup_skip,
     withdraw_name_label,
     withdraw_open_until,
     withdraw_not_started,

@@ -115,8 +115,13 @@ pub struct WithdrawalDraftSchema {
     /// The shopper's name (1-200 characters).
     name: Option<String>,
     order_number: Option<String>,
-    /// The e-mail the order is looked up by, with `order_number`.
+    /// The e-mail the order is looked up by, with `order_number`, where the policy's
+    /// `order_lookup.key` is `email`.
     lookup_email: Option<String>,
+    /// The delivery postcode the order is looked up by, with `order_number`, where the
+    /// policy's `order_lookup.key` is `post_code` (field errors `post_code.format`
+    /// on `lookup_postcode`).
+    lookup_postcode: Option<String>,
     /// Order lines withdrawn from; empty means all of them.
     items: Option<Vec<String>>,
     /// Where the acknowledgement goes (required).

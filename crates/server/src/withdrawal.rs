@@ -6,29 +6,79 @@
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use redress_catalogue::Lang;
-use redress_core::domain::Email;
-use redress_core::policy::ComplaintPolicy;
+use redress_core::domain::{Email, PostCode};
+use redress_core::error::FieldError;
+use redress_core::policy::{ComplaintPolicy, LookupKey};
 use redress_core::withdrawal::{OrderFacts, OrderItem, Withdrawal, WithdrawalDraft};
 use serde_json::json;
 use subtle::ConstantTimeEq;
 
 use crate::error::AppError;
+use crate::routes::orders::expected_proof;
 use crate::state::AppState;
 use crate::store::Notification;
 
-/// What the shop's order book knows about the order the draft names, or `None` when the
-/// number is unknown or the lookup e-mail does not match it: then the core crate asks
-/// for typed contract details instead, and the answer reveals nothing about the order.
-/// A wrong e-mail counts against the order lookup's per-order limit, so guessing the
-/// e-mail of someone else's order stops here as it does at `/api/orders/lookup` (429).
+/// The withdrawal form as the widget sends it: the core crate's `WithdrawalDraft` and,
+/// beside its keys, `lookup_postcode`, the delivery postcode that proves the order is the
+/// shopper's on a shop whose policy looks orders up by postcode (`order_lookup.key =
+/// post_code`). The core's draft refuses unknown keys and has no postcode, so this key
+/// is taken out before the rest is read as the draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentWithdrawal {
+    /// The form as the core crate validates it.
+    pub draft: WithdrawalDraft,
+    /// The delivery postcode as typed; empty when not given.
+    pub lookup_postcode: String,
+}
+
+impl SentWithdrawal {
+    /// Reads the `draft` of a withdrawal request; any other unknown key is refused as
+    /// the core crate refuses it.
+    pub fn from_json(mut value: serde_json::Value) -> Result<SentWithdrawal, serde_json::Error> {
+        let lookup_postcode = match value
+            .as_object_mut()
+            .and_then(|keys| keys.remove("lookup_postcode"))
+        {
+            None | Some(serde_json::Value::Null) => String::new(),
+            Some(given) => serde_json::from_value(given)?,
+        };
+        Ok(SentWithdrawal {
+            draft: serde_json::from_value(value)?,
+            lookup_postcode,
+        })
+    }
+
+    /// What proves the order is the shopper's, as the shop's policy asks for it, in the
+    /// form the order book's value is compared to; `None` when not given (the shopper
+    /// then types the contract details). A postcode that does not parse is the field
+    /// error `lookup_postcode`; a malformed lookup e-mail is the core crate's to name.
+    pub fn proof(&self, key: LookupKey) -> Result<Option<String>, FieldError> {
+        match key {
+            LookupKey::Email => Ok(Email::parse(self.draft.lookup_email.trim())
+                .ok()
+                .map(|email| email.as_ref().to_lowercase())),
+            LookupKey::PostCode => match self.lookup_postcode.trim() {
+                "" => Ok(None),
+                typed => PostCode::parse(typed)
+                    .map(|postcode| Some(postcode.compact()))
+                    .map_err(|e| FieldError::new("lookup_postcode", &e)),
+            },
+        }
+    }
+}
+
+/// What the shop's order book knows about order `number`, or `None` when the number is
+/// unknown or `proof` (see [`SentWithdrawal::proof`]: the e-mail or the postcode, as the
+/// policy says) does not match it: then the core crate asks for typed contract details
+/// instead, and the answer reveals nothing about the order. A wrong proof counts against
+/// the order lookup's per-order limit, so guessing the e-mail or postcode of someone
+/// else's order stops here as it does at `/api/orders/lookup` (429).
 pub async fn order_facts(
     state: &AppState,
-    draft: &WithdrawalDraft,
+    number: &str,
+    proof: &str,
 ) -> Result<Option<OrderFacts>, AppError> {
-    let number = draft.order_number.trim();
-    let Ok(given) = Email::parse(draft.lookup_email.trim()) else {
-        return Ok(None);
-    };
+    let number = number.trim();
     if number.is_empty() {
         return Ok(None);
     }
@@ -43,13 +93,8 @@ pub async fn order_facts(
     let Some(order) = state.orders.order(number).await? else {
         return Ok(None);
     };
-    let expected = Email::parse(&order.email)
-        .map(|e| e.as_ref().to_lowercase())
-        .unwrap_or_default();
-    let same: bool = expected
-        .as_bytes()
-        .ct_eq(given.as_ref().to_lowercase().as_bytes())
-        .into();
+    let expected = expected_proof(state.policy.order_lookup.key, &order);
+    let same: bool = expected.as_bytes().ct_eq(proof.as_bytes()).into();
     if !same {
         state.lookups_per_order.count(&order_key);
     }

@@ -6,7 +6,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::{NaiveDate, SubsecRound, Utc};
-use redress_core::withdrawal::{KeptItem, Withdrawal, WithdrawalDraft, WithdrawalWindow};
+use redress_core::withdrawal::{KeptItem, Withdrawal, WithdrawalWindow};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{AppError, Json};
@@ -15,7 +15,9 @@ use crate::receipt::Receipt;
 use crate::shop_auth::ShopAuth;
 use crate::state::AppState;
 use crate::store::{Filed, IdempotencyRecord, NewWithdrawal, StoredResponse, StoredWithdrawal};
-use crate::withdrawal::{acknowledgement, order_facts, receipt_payload, reference, rfc3339};
+use crate::withdrawal::{
+    SentWithdrawal, acknowledgement, order_facts, receipt_payload, reference, rfc3339,
+};
 use crate::{filing, token};
 
 /// The submitted withdrawal.
@@ -52,7 +54,8 @@ pub struct RecordedWithdrawal {
 }
 
 /// Records a withdrawal from a distance contract (Art. 11a CRD). The order is looked up
-/// by `order_number` + `lookup_email`; when that finds nothing, the typed `order_date`
+/// by `order_number` + `lookup_email`, or + `lookup_postcode` where the policy's
+/// `order_lookup.key` is `post_code`; when that finds nothing, the typed `order_date`
 /// and `goods` identify the contract. With an `Idempotency-Key`, a retry returns the
 /// first answer (`Idempotent-Replayed: true`) and never records a second withdrawal.
 #[utoipa::path(post, path = "/api/withdrawals", tag = "shopper", request_body = WithdrawRequest,
@@ -61,7 +64,7 @@ pub struct RecordedWithdrawal {
               (status = 422, body = crate::error::ErrorBody, description = "validation (every field error at once; `withdrawal.window_closed` on field `withdrawal` with params.date = the last day), json.shape, idempotency_key.reused"),
               (status = 400, body = crate::error::ErrorBody, description = "json.syntax, idempotency_key.format"),
               (status = 413, body = crate::error::ErrorBody, description = "body.too_large"),
-              (status = 429, body = crate::error::ErrorBody, description = "rate_limited: too many wrong lookup e-mails for this order number")))]
+              (status = 429, body = crate::error::ErrorBody, description = "rate_limited: too many wrong lookup e-mails or postcodes for this order number")))]
 pub async fn withdraw(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -88,12 +91,29 @@ pub async fn withdraw(
     // Whole seconds: the receipt, the record and the answer state the same instant.
     let now = Utc::now().trunc_subsecs(0);
     let language = filing::language(&state.policy, &request.language)?;
-    let draft: WithdrawalDraft = serde_json::from_value(request.draft)
+    let sent = SentWithdrawal::from_json(request.draft)
         .map_err(|e| shape(serde::de::Error::custom(format!("draft: {e}"))))?;
-    let facts = order_facts(&state, &draft).await?;
-    let withdrawal =
-        redress_core::withdrawal::validate_withdrawal(&draft, &state.policy, facts.as_ref(), now)
-            .map_err(AppError::Validation)?;
+    let proof = sent.proof(state.policy.order_lookup.key);
+    let facts = match &proof {
+        Ok(Some(proof)) => order_facts(&state, &sent.draft.order_number, proof).await?,
+        Ok(None) | Err(_) => None,
+    };
+    let checked = redress_core::withdrawal::validate_withdrawal(
+        &sent.draft,
+        &state.policy,
+        facts.as_ref(),
+        now,
+    );
+    // Every field error at once: the postcode's beside the core crate's.
+    let withdrawal = match (proof, checked) {
+        (Ok(_), Ok(withdrawal)) => withdrawal,
+        (Ok(_), Err(errors)) => return Err(AppError::Validation(errors)),
+        (Err(postcode), Ok(_)) => return Err(AppError::Validation(vec![postcode])),
+        (Err(postcode), Err(mut errors)) => {
+            errors.push(postcode);
+            return Err(AppError::Validation(errors));
+        }
+    };
 
     let reference = reference()?;
     let receipt = state

@@ -17,6 +17,9 @@ pub struct ServerOptions {
     pub database_url: Option<String>,
     /// Extra TOML appended to the config file (e.g. a `[limits]` table).
     pub config: String,
+    /// Keys of the policy JSON beside the test's evidence cap, e.g.
+    /// `"order_lookup": {"key": "post_code", "required": true}`.
+    pub policy: String,
 }
 
 impl Default for ServerOptions {
@@ -24,6 +27,7 @@ impl Default for ServerOptions {
         ServerOptions {
             database_url: None,
             config: "[limits]\nlookups_per_ip = 1000\nlookups_per_order = 1000\n".to_owned(),
+            policy: String::new(),
         }
     }
 }
@@ -156,7 +160,11 @@ fn launch(dir: &Path, options: &ServerOptions) -> (Child, String) {
     let policy = dir.join("policy.json");
     std::fs::write(
         &policy,
-        format!(r#"{{"evidence": {{"max_file_bytes": {MAX_FILE_BYTES}}}}}"#),
+        format!(
+            r#"{{"evidence": {{"max_file_bytes": {MAX_FILE_BYTES}}}{}{}}}"#,
+            if options.policy.is_empty() { "" } else { ", " },
+            options.policy
+        ),
     )
     .expect("policy file");
     let config = dir.join("redress.toml");

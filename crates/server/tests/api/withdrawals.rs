@@ -25,6 +25,12 @@ async fn shop_get(server: &TestServer, path: &str, token: &str) -> reqwest::Resp
         .unwrap()
 }
 
+/// The withdrawal `reference` as the shop reads it, with the messages queued for it.
+async fn shop_withdrawal(server: &TestServer, reference: &str) -> Value {
+    let path = format!("/api/shop/withdrawals/{reference}");
+    json(shop_get(server, &path, SHOP_TOKEN).await).await
+}
+
 /// A withdrawal from demo order RD-1001 (delivered 7 days ago, window open).
 fn eligible(language: &str) -> Value {
     json!({
@@ -187,15 +193,7 @@ async fn an_unknown_order_is_withdrawn_by_its_typed_contract_details() {
     assert_eq!(answer["window"], Value::Null);
     assert!(answer["refund_due"].is_string());
     let reference = answer["reference"].as_str().unwrap();
-    let read = json(
-        shop_get(
-            &server,
-            &format!("/api/shop/withdrawals/{reference}"),
-            SHOP_TOKEN,
-        )
-        .await,
-    )
-    .await;
+    let read = shop_withdrawal(&server, reference).await;
     let body = read["messages"][0]["body"].as_str().unwrap();
     assert!(
         body.contains("A blue kettle") && body.contains("2026-01-05"),
@@ -252,4 +250,126 @@ async fn guessing_lookup_emails_for_one_order_hits_the_per_order_limit() {
     let response = withdraw(&server, None, &guess("c@example.com")).await;
     assert_eq!(response.status(), 429);
     assert_eq!(json(response).await["error"], "rate_limited");
+}
+
+/// A shop whose policy looks orders up by the delivery postcode.
+fn postcode_shop() -> TestServer {
+    TestServer::start_with(ServerOptions {
+        policy: r#""order_lookup": {"key": "post_code", "required": true}"#.to_owned(),
+        ..Default::default()
+    })
+}
+
+/// RD-1001 (delivered 7 days ago, postcode 1011 AB) named by `lookup`, with a contact
+/// e-mail apart from the order's.
+fn by_postcode(lookup: Value) -> Value {
+    let mut draft = json!({
+        "name": "Anna de Vries",
+        "order_number": "RD-1001",
+        "email": "anna.private@example.net",
+    });
+    draft
+        .as_object_mut()
+        .unwrap()
+        .extend(lookup.as_object().unwrap().clone());
+    json!({"language": "en", "draft": draft})
+}
+
+#[tokio::test]
+async fn a_postcode_shop_finds_the_order_by_its_postcode_and_acknowledges_to_the_contact_email() {
+    let server = postcode_shop();
+    let response = withdraw(
+        &server,
+        None,
+        &by_postcode(json!({"lookup_postcode": "1011ab"})),
+    )
+    .await;
+    assert_eq!(response.status(), 201);
+    let answer = json(response).await;
+    assert_eq!(answer["window"]["status"], "open", "the order was found");
+    assert_eq!(
+        answer["items"],
+        json!(["Wireless headphones", "USB-C cable"])
+    );
+    let reference = answer["reference"].as_str().unwrap();
+    let read = shop_withdrawal(&server, reference).await;
+    assert_eq!(read["email"], "anna.private@example.net");
+    assert_eq!(read["messages"][0]["recipient"], "anna.private@example.net");
+}
+
+#[tokio::test]
+async fn a_postcode_shop_takes_neither_the_orders_email_nor_another_postcode_as_proof() {
+    let server = postcode_shop();
+    for lookup in [
+        json!({"lookup_email": "anna@example.com"}),
+        json!({"lookup_postcode": "9711 AA"}),
+    ] {
+        let response = withdraw(&server, None, &by_postcode(lookup.clone())).await;
+        assert_eq!(response.status(), 422, "{lookup}");
+        let fields: Vec<String> = json(response).await["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["field"].as_str().unwrap().to_owned())
+            .collect();
+        assert!(
+            fields.contains(&"order_date".to_owned()) && fields.contains(&"goods".to_owned()),
+            "not found, so the contract details are asked for: {fields:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_malformed_postcode_is_named_with_every_other_error() {
+    let server = postcode_shop();
+    let mut body = by_postcode(json!({"lookup_postcode": "anna@example.com"}));
+    body["draft"]["name"] = json!("");
+    let response = withdraw(&server, None, &body).await;
+    assert_eq!(response.status(), 422);
+    let error = json(response).await;
+    let fields: Vec<(String, String)> = error["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["field"].as_str().unwrap().to_owned(),
+                f["code"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert!(
+        fields.contains(&("lookup_postcode".into(), "post_code.format".into())),
+        "{fields:?}"
+    );
+    assert!(fields.iter().any(|(f, _)| f == "name"), "{fields:?}");
+}
+
+#[tokio::test]
+async fn an_email_shop_does_not_take_the_postcode_as_proof_and_still_refuses_unknown_keys() {
+    let server = TestServer::start();
+    let response = withdraw(
+        &server,
+        None,
+        &by_postcode(json!({"lookup_postcode": "1011 AB"})),
+    )
+    .await;
+    assert_eq!(response.status(), 422);
+    let error = json(response).await;
+    assert!(
+        error["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["field"] == "goods"),
+        "{error}"
+    );
+    let response = withdraw(
+        &server,
+        None,
+        &by_postcode(json!({"lookup_phone": "0612345678"})),
+    )
+    .await;
+    assert_eq!(response.status(), 422);
+    assert_eq!(json(response).await["error"], "json.shape");
 }

@@ -1,6 +1,8 @@
 //! "Withdraw from contract here" (Art. 11a CRD): a short flow usable without an account.
-//! Name, order (looked up, or typed when the lookup fails), the items (all by default),
-//! the e-mail for the confirmation; then a separate confirmation step whose button says
+//! Name, order (looked up by e-mail or delivery postcode as the shop's `order_lookup`
+//! says, with the complaint lookup's checks; or typed when the lookup fails or, where
+//! the policy allows, is skipped), the items (all by default), the e-mail for the
+//! confirmation; then a separate confirmation step whose button says
 //! exactly what it does. The core crate decides whether the period is still open; past
 //! it, the shopper is offered the complaint flow instead.
 
@@ -30,10 +32,19 @@ struct Form {
 }
 
 impl Form {
+    /// What proves the order is the shopper's on this shop: the e-mail or the postcode.
+    fn key(&self) -> LookupKey {
+        self.policy.with_value(|p| p.order_lookup.key)
+    }
+
     fn errors(&self) -> Vec<(String, String)> {
+        let key = self.key();
         let mut errors = if self.attempted.get() {
-            self.saved
-                .with(|s| self.policy.with_value(|p| s.errors(p, now())))
+            self.saved.with(|s| {
+                let mut errors = s.lookup_errors(key);
+                errors.extend(self.policy.with_value(|p| s.errors(p, now())));
+                errors
+            })
         } else {
             Vec::new()
         };
@@ -113,14 +124,22 @@ fn WithdrawalForm(
         })
     };
     Effect::new(move |_| match lookup.value().get() {
-        Some(Ok(LookupOutcome::Found(order))) => form.update(|s| {
-            s.order = Some(order);
-            s.typed_contract = false;
-        }),
-        Some(Ok(LookupOutcome::NotFound)) => form.update(|s| {
-            s.order = None;
-            s.typed_contract = true;
-        }),
+        // The fields the answer shows (the contact e-mail, the contract details) start
+        // without errors, as the first ones did.
+        Some(Ok(LookupOutcome::Found(order))) => {
+            form.attempted.set(false);
+            form.update(|s| {
+                s.order = Some(order);
+                s.typed_contract = false;
+            });
+        }
+        Some(Ok(LookupOutcome::NotFound)) => {
+            form.attempted.set(false);
+            form.update(|s| {
+                s.order = None;
+                s.typed_contract = true;
+            });
+        }
         _ => {}
     });
     let submit = {
@@ -165,16 +184,21 @@ fn WithdrawalForm(
                 let blocking = form
                     .saved
                     .with_untracked(|s| form.policy.with_value(|p| !s.errors(p, now()).is_empty()));
-                let looked_up = form
-                    .saved
-                    .with_untracked(|s| s.order.is_some() || s.typed_contract);
+                let looked_up = form.saved.with_untracked(SavedWithdrawal::looked_up);
+                let key = form.key();
                 if !looked_up {
-                    let query = form.saved.with_untracked(|s| LookupQuery {
-                        order_number: s.draft.order_number.clone(),
-                        key: LookupKey::Email,
-                        proof: s.draft.lookup_email.clone(),
+                    // The complaint lookup's checks first: a blank or malformed e-mail or
+                    // postcode is named at its field instead of asking the shop.
+                    let query = form.saved.with_untracked(|s| {
+                        s.lookup_errors(key).is_empty().then(|| LookupQuery {
+                            order_number: s.draft.order_number.clone(),
+                            key,
+                            proof: s.lookup_proof(key).1.to_owned(),
+                        })
                     });
-                    lookup.dispatch_local(query);
+                    if let Some(query) = query {
+                        lookup.dispatch_local(query);
+                    }
                 } else if !blocking {
                     form.attempted.set(false);
                     form.saved.update(|s| s.stage = Stage::Confirm);
@@ -185,12 +209,9 @@ fn WithdrawalForm(
                     return;
                 }
                 failed.set(None);
-                let (key, json) = form.saved.with_untracked(|s| {
-                    (
-                        s.idempotency_key.clone(),
-                        serde_json::to_string(&s.draft).unwrap_or_default(),
-                    )
-                });
+                let (key, json) = form
+                    .saved
+                    .with_untracked(|s| (s.idempotency_key.clone(), s.sent_json(form.key())));
                 submit.dispatch_local((key, json));
             }
         }
@@ -225,7 +246,10 @@ fn WithdrawalForm(
             </form>
             <div class="redress-live" role="status" aria-live="polite">
                 {move || lookup.value().get().and_then(|answer| match answer {
-                    Ok(LookupOutcome::NotFound) => Some(t.withdraw_not_found),
+                    Ok(LookupOutcome::NotFound) => Some(match form.key() {
+                        LookupKey::Email => t.withdraw_not_found,
+                        LookupKey::PostCode => t.withdraw_not_found_postcode,
+                    }),
                     Err(ApiError::Status(429)) => Some(t.lookup_rate_limited),
                     Err(_) => Some(t.lookup_failed),
                     Ok(LookupOutcome::Found(_)) => None,
@@ -259,6 +283,44 @@ fn text_input(
     )
 }
 
+/// The field that proves the order is the shopper's: the e-mail (copied into the contact
+/// e-mail while that is untouched) or, on a postcode shop, the delivery postcode, with
+/// the complaint lookup's label, hint and autofill.
+fn lookup_proof_input(form: Form) -> AnyView {
+    let t = form.t;
+    match form.key() {
+        LookupKey::Email => text_input(
+            form,
+            "lookup_email",
+            InputSpec::text("redress-w-lookup-email", t.email_label)
+                .hint(t.email_hint)
+                .kind("email", "email"),
+            |s| s.draft.lookup_email.clone(),
+            |s, v| {
+                if s.draft.email.is_empty() || s.draft.email == s.draft.lookup_email {
+                    s.draft.email = v.clone();
+                }
+                s.draft.lookup_email = v;
+                s.order = None;
+                s.typed_contract = false;
+            },
+        ),
+        LookupKey::PostCode => text_input(
+            form,
+            "lookup_postcode",
+            InputSpec::text("redress-w-lookup-postcode", t.postcode_label)
+                .hint(t.postcode_hint)
+                .kind("text", "postal-code"),
+            |s| s.lookup_postcode.clone(),
+            |s, v| {
+                s.lookup_postcode = v;
+                s.order = None;
+                s.typed_contract = false;
+            },
+        ),
+    }
+}
+
 fn details(form: Form, on_complaint: Callback<()>) -> impl IntoView {
     let t = form.t;
     let lang = form.lang;
@@ -283,9 +345,15 @@ fn details(form: Form, on_complaint: Callback<()>) -> impl IntoView {
             .map(|(_, code)| view! { <p class="redress-notice redress-notice-error" role="alert">{t.field_error(&code)}</p> })}
         {text_input(form, "name", InputSpec::text("redress-w-name", t.withdraw_name_label).kind("text", "name"), |s| s.draft.name.clone(), |s, v| s.draft.name = v)}
         {text_input(form, "order_number", InputSpec::text("redress-w-order", t.order_number_label).hint(t.order_number_hint), |s| s.draft.order_number.clone(), |s, v| { s.draft.order_number = v; s.order = None; s.typed_contract = false; })}
-        {text_input(form, "lookup_email", InputSpec::text("redress-w-lookup-email", t.email_label).hint(t.email_hint).kind("email", "email"), |s| s.draft.lookup_email.clone(), |s, v| {
-            if s.draft.email.is_empty() || s.draft.email == s.draft.lookup_email { s.draft.email = v.clone(); }
-            s.draft.lookup_email = v; s.order = None; s.typed_contract = false;
+        {lookup_proof_input(form)}
+        {move || (!form.policy.with_value(|p| p.order_lookup.required) && !form.saved.with(SavedWithdrawal::looked_up)).then(|| view! {
+            <div class="redress-lookup-optional">
+                <p class="redress-hint">{t.withdraw_lookup_optional_note}</p>
+                <button type="button" class="redress-link" on:click=move |_| {
+                    form.attempted.set(false);
+                    form.update(|s| { s.order = None; s.typed_contract = true; });
+                }>{t.withdraw_lookup_skip}</button>
+            </div>
         })}
         {move || window().map(|w| match w {
             WithdrawalWindow::Open { last_day, .. } => view! {

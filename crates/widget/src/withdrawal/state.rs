@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use redress_core::calendar::parse_iso_date;
-use redress_core::policy::ComplaintPolicy;
+use redress_core::policy::{ComplaintPolicy, LookupKey};
 use redress_core::withdrawal::{
     OrderFacts, OrderItem, WithdrawalDraft, WithdrawalWindow, validate_withdrawal,
     withdrawal_window,
@@ -11,6 +11,7 @@ use redress_core::withdrawal::{
 use serde::{Deserialize, Serialize};
 
 use crate::api::FoundOrder;
+use crate::field_check;
 
 /// Where the shopper is in the withdrawal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,6 +34,10 @@ pub struct SavedWithdrawal {
     /// The lookup found nothing: the contract details are typed instead.
     #[serde(default)]
     pub typed_contract: bool,
+    /// The delivery postcode the order is looked up by, on a shop whose policy asks for
+    /// it instead of the e-mail (the core's draft has no postcode; it is sent beside it).
+    #[serde(default)]
+    pub lookup_postcode: String,
 }
 
 impl SavedWithdrawal {
@@ -44,7 +49,55 @@ impl SavedWithdrawal {
             draft: WithdrawalDraft::default(),
             order: None,
             typed_contract: false,
+            lookup_postcode: String::new(),
         }
+    }
+
+    /// Whether the order was looked up (found, or not found so the contract is typed).
+    pub fn looked_up(&self) -> bool {
+        self.order.is_some() || self.typed_contract
+    }
+
+    /// The field the shopper proves the order theirs with, and its value, as `key` says.
+    pub fn lookup_proof(&self, key: LookupKey) -> (&'static str, &str) {
+        match key {
+            LookupKey::Email => ("lookup_email", &self.draft.lookup_email),
+            LookupKey::PostCode => ("lookup_postcode", &self.lookup_postcode),
+        }
+    }
+
+    /// What stops the lookup, by the checks the complaint's lookup runs (`field_check`):
+    /// the order number and the e-mail or postcode, as `(field, code)`. Nothing once the
+    /// order was looked up.
+    pub fn lookup_errors(&self, key: LookupKey) -> Vec<(String, String)> {
+        if self.looked_up() {
+            return Vec::new();
+        }
+        let (field, proof) = self.lookup_proof(key);
+        [
+            (
+                "order_number",
+                field_check::order_number(&self.draft.order_number),
+            ),
+            (field, field_check::lookup_proof(key, proof)),
+        ]
+        .into_iter()
+        .filter_map(|(field, check)| check.err().map(|code| (field.to_owned(), code.to_owned())))
+        .collect()
+    }
+
+    /// The draft as sent to the shop: on a postcode shop the postcode beside the core's
+    /// keys and no lookup e-mail (the shop matches by the postcode only).
+    pub fn sent_json(&self, key: LookupKey) -> String {
+        let mut draft = serde_json::to_value(&self.draft).unwrap_or_default();
+        if let (LookupKey::PostCode, Some(keys)) = (key, draft.as_object_mut()) {
+            keys.insert("lookup_email".into(), String::new().into());
+            keys.insert(
+                "lookup_postcode".into(),
+                self.lookup_postcode.clone().into(),
+            );
+        }
+        draft.to_string()
     }
 
     /// The order as the core crate judges it; item categories are unknown to the lookup,
@@ -139,6 +192,59 @@ mod tests {
                 .errors(&policy, now)
                 .contains(&("withdrawal".into(), "withdrawal.window_closed".into()))
         );
+    }
+
+    #[test]
+    fn a_draft_saved_before_the_postcode_existed_still_reads() {
+        let mut old = serde_json::to_value(filled(None)).unwrap();
+        old.as_object_mut().unwrap().remove("lookup_postcode");
+        let saved: SavedWithdrawal = serde_json::from_value(old).unwrap();
+        assert_eq!(saved.draft.name, "Anna de Vries");
+        assert_eq!(saved.lookup_postcode, "");
+    }
+
+    #[test]
+    fn a_postcode_shop_checks_and_sends_the_postcode_not_the_email() {
+        let mut saved = filled(None);
+        assert_eq!(
+            saved.lookup_errors(LookupKey::PostCode),
+            [("lookup_postcode".into(), "post_code.missing".into())]
+        );
+        saved.lookup_postcode = "anna@example.com".into();
+        assert_eq!(
+            saved.lookup_errors(LookupKey::PostCode),
+            [("lookup_postcode".into(), "post_code.format".into())]
+        );
+        saved.lookup_postcode = "1011 ab".into();
+        assert_eq!(saved.lookup_errors(LookupKey::PostCode), []);
+        let sent: serde_json::Value =
+            serde_json::from_str(&saved.sent_json(LookupKey::PostCode)).unwrap();
+        assert_eq!(sent["lookup_postcode"], "1011 ab");
+        assert_eq!(sent["lookup_email"], "");
+        assert_eq!(
+            sent["email"], "anna@example.com",
+            "the contact e-mail stays"
+        );
+        let sent: serde_json::Value =
+            serde_json::from_str(&saved.sent_json(LookupKey::Email)).unwrap();
+        assert_eq!(sent.get("lookup_postcode"), None);
+        assert_eq!(sent["lookup_email"], "anna@example.com");
+    }
+
+    #[test]
+    fn an_email_shop_names_a_blank_lookup_email_before_looking_up() {
+        let mut saved = filled(None);
+        saved.draft.lookup_email = " ".into();
+        saved.draft.order_number = "RD 1001".into();
+        assert_eq!(
+            saved.lookup_errors(LookupKey::Email),
+            [
+                ("order_number".into(), "order_number.format".into()),
+                ("lookup_email".into(), "email.missing".into())
+            ]
+        );
+        saved.typed_contract = true;
+        assert_eq!(saved.lookup_errors(LookupKey::Email), []);
     }
 
     #[test]
