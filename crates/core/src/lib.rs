@@ -11,6 +11,7 @@ pub mod draft;
 pub mod error;
 pub mod escalation;
 pub mod evidence;
+pub mod json;
 pub mod lifecycle;
 pub mod policy;
 pub mod receipt;

@@ -86,8 +86,7 @@ impl Session {
     /// The shop's policy (`GET /api/policy`), read by the core's parser.
     async fn policy(&self) -> Result<redress_core::policy::ComplaintPolicy, ApiError> {
         let text = self.get(&self.url("/policy")).await?;
-        redress_core::policy::ComplaintPolicy::from_served_json(&text)
-            .map_err(|_| ApiError::Malformed)
+        redress_core::policy::ComplaintPolicy::from_json(&text).map_err(|_| ApiError::Malformed)
     }
 }
 

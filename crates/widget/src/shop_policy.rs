@@ -22,7 +22,7 @@ pub async fn shop_policy(endpoint: &str) -> Result<ComplaintPolicy, ApiError> {
         return Ok(policy);
     }
     let json = api::fetch_policy(endpoint).await?;
-    let policy = ComplaintPolicy::from_served_json(&json).map_err(|_| ApiError::Malformed)?;
+    let policy = ComplaintPolicy::from_json(&json).map_err(|_| ApiError::Malformed)?;
     READ.with(|read| {
         read.borrow_mut()
             .push((endpoint.to_owned(), policy.clone()))

@@ -84,6 +84,21 @@ pub struct EvidenceDraft {
     pub sha256: String,
 }
 
+// Read in the browser without serde (see `crate::json`); the server reads drafts with
+// serde. `tests::drafts_read_back_whole` keeps the two the same.
+crate::from_json_object!(ComplaintDraft, crate::json::UnknownKeys::Refuse, {
+    "order_number" => order_number, "email" => email, "phone" => phone,
+    "preferred_channel" => preferred_channel, "post_code" => post_code, "reason" => reason,
+    "items" => items, "order_date" => order_date, "delivery_date" => delivery_date,
+    "incident_date" => incident_date, "description" => description,
+    "resolution" => resolution, "amount" => amount, "currency" => currency,
+    "evidence" => evidence, "shopper_country" => shopper_country, "category" => category,
+});
+crate::from_json_object!(EvidenceDraft, crate::json::UnknownKeys::Refuse, {
+    "file_name" => file_name, "media_type" => media_type, "size_bytes" => size_bytes,
+    "sha256" => sha256,
+});
+
 /// Validates a draft against `policy` at `now`, returning the complaint or every field
 /// error, in form order. Dates are judged in the shop's time zone.
 ///

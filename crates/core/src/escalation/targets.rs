@@ -158,8 +158,7 @@ pub enum TrustmarkKind {
 
 /// The shop's membership of a trustmark. A trustmark takes complaints about its verified
 /// members only, so this exists only when the shop actually carries the mark.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TrustmarkMembership {
     /// The trustmark's name as the shopper knows it.
     pub name: BodyName,
@@ -168,22 +167,18 @@ pub struct TrustmarkMembership {
     /// Which scheme it is.
     pub kind: TrustmarkKind,
     /// The trustmark's complaint page, if it has one.
-    #[serde(default)]
     pub complaint_url: Option<BodyUrl>,
 }
 
 /// An external body the shopper may turn to: an ADR body, an ombudsman, a disputes committee.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NamedBody {
     /// The body's name.
     pub name: BodyName,
     /// Its complaint page.
-    #[serde(default)]
     pub url: Option<BodyUrl>,
     /// The only shop country the body serves, if it serves one (the Consumentenombudsdienst
     /// handles complaints against Belgian traders). `None`: it serves every shop.
-    #[serde(default)]
     pub shop_country: Option<Country>,
 }
 
@@ -208,17 +203,17 @@ impl NamedBody {
 ///
 /// ```
 /// use redress_core::escalation::{EscalationTargets, TrustmarkKind};
-/// let targets: EscalationTargets = serde_json::from_str(r#"{
+/// use redress_core::json::FromJson;
+/// let targets = EscalationTargets::from_json_text(r#"{
 ///     "trustmark": { "name": "Becom", "member_id": "B-2231", "kind": "becom" },
 ///     "chargeback": false
 /// }"#).unwrap();
 /// assert!(targets.board);
 /// assert_eq!(targets.trustmark.unwrap().kind, TrustmarkKind::Becom);
 /// assert!(!targets.chargeback);
-/// assert!(serde_json::from_str::<EscalationTargets>(r#"{ "odr": true }"#).is_err());
+/// assert!(EscalationTargets::from_json_text(r#"{ "odr": true }"#).is_err());
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct EscalationTargets {
     /// Whether the shop runs an internal board (or customer-service manager) that reviews a
     /// complaint the shopper is not satisfied with.
@@ -265,18 +260,19 @@ impl Default for EscalationTargets {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::json::FromJson;
 
     #[test]
     fn defaults_pass_their_own_parsers() {
         let targets = EscalationTargets::default();
         let json = serde_json::to_string(&targets).unwrap();
-        let back: EscalationTargets = serde_json::from_str(&json).unwrap();
+        let back = EscalationTargets::from_json_text(&json).unwrap();
         assert_eq!(back, targets);
     }
 
     #[test]
     fn an_empty_section_is_the_default() {
-        let targets: EscalationTargets = serde_json::from_str("{}").unwrap();
+        let targets = EscalationTargets::from_json_text("{}").unwrap();
         assert_eq!(targets, EscalationTargets::default());
     }
 
@@ -296,7 +292,7 @@ mod tests {
         }
         let json =
             r#"{ "adr_body": { "name": "ODR", "url": "https://ec.europa.eu/consumers/odr" } }"#;
-        assert!(serde_json::from_str::<EscalationTargets>(json).is_err());
+        assert!(EscalationTargets::from_json_text(json).is_err());
     }
 
     #[test]
@@ -313,6 +309,6 @@ mod tests {
     #[test]
     fn unknown_fields_in_a_membership_are_refused() {
         let json = r#"{ "trustmark": { "name": "X", "member_id": "1", "kind": "other", "verified": true } }"#;
-        assert!(serde_json::from_str::<EscalationTargets>(json).is_err());
+        assert!(EscalationTargets::from_json_text(json).is_err());
     }
 }

@@ -1,13 +1,12 @@
 //! How many working days each step of the complaint lifecycle may take.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Deadlines of a complaint policy, in working days of the shop's country. The defaults are
 /// those of DOMAIN.md: acknowledge in 3, log and assign in 5, resolve (or report progress)
 /// in 10, the board answers in 5; a trustmark takes a complaint only after the shopper
 /// waited 5, and then handles it in 5.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Deadlines {
     /// From receipt to the acknowledgement naming the handler.
     pub acknowledge_working_days: u16,

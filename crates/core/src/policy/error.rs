@@ -1,5 +1,7 @@
 //! Why a policy document was refused, naming the JSON path of the bad key.
 
+use crate::json::JsonError;
+
 /// A policy that cannot be used. Every variant names where the problem is, so whoever
 /// wrote the JSON (a shop's developer, a trustmark) can fix it without guessing.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -56,6 +58,22 @@ impl PolicyError {
         PolicyError::Rule {
             path: path.into(),
             rule: rule.into(),
+        }
+    }
+}
+
+impl From<JsonError> for PolicyError {
+    fn from(error: JsonError) -> PolicyError {
+        match error {
+            JsonError::Syntax { line, column } => PolicyError::Syntax {
+                message: "not valid JSON".to_owned(),
+                line,
+                column,
+            },
+            other => PolicyError::Shape {
+                path: other.path().to_owned(),
+                message: other.rule(),
+            },
         }
     }
 }

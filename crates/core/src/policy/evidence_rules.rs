@@ -1,6 +1,6 @@
 //! Which evidence files a shop accepts and how much of it.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::evidence::MediaType;
 
@@ -9,8 +9,7 @@ pub const MIB: u64 = 1024 * 1024;
 
 /// The limits evidence uploads must respect. They protect the shop's storage and the
 /// shopper's mobile data; the widget checks them before uploading anything.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct EvidenceRules {
     /// The file types the shop accepts, by what the bytes really are.
     pub accepted: Vec<MediaType>,

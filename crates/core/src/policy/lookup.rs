@@ -15,8 +15,7 @@ pub enum LookupKey {
 }
 
 /// Whether and how the widget looks the order up at the shop.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct OrderLookup {
     /// What proves the order is the shopper's.
     pub key: LookupKey,

@@ -12,16 +12,18 @@ mod deadlines;
 mod error;
 mod evidence_rules;
 mod lookup;
+mod read;
 mod required;
 mod shop;
 mod window;
 mod withdrawal;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::domain::{ComplaintReason, ResolutionKind};
 use crate::escalation::EscalationTargets;
+use crate::json::FromJson;
 
 pub use check::MAX_DESCRIPTION_CHARS;
 pub use deadlines::Deadlines;
@@ -46,8 +48,7 @@ pub use withdrawal::{ExcludedCategory, REFUND_DAYS, WithdrawalRules};
 /// let err = ComplaintPolicy::from_json(r#"{"evidence": {"max_file_bytes": 0}}"#).unwrap_err();
 /// assert_eq!(err.to_string(), "evidence.max_file_bytes: must be > 0");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ComplaintPolicy {
     /// Who the complaint is addressed to.
     pub shop: ShopIdentity,
@@ -102,30 +103,7 @@ impl ComplaintPolicy {
     /// assert!(err.to_string().starts_with("unknown field `colour`"));
     /// ```
     pub fn from_json(json: &str) -> Result<ComplaintPolicy, PolicyError> {
-        let mut deserializer = serde_json::Deserializer::from_str(json);
-        let policy: ComplaintPolicy = serde_path_to_error::deserialize(&mut deserializer)
-            .map_err(|e| shape_error(e.path().to_string(), e.into_inner()))?;
-        deserializer
-            .end()
-            .map_err(|e| shape_error(".".to_owned(), e))?;
-        policy.check()?;
-        Ok(policy)
-    }
-
-    /// Reads a policy the shop's server has already served, and so already parsed with
-    /// [`ComplaintPolicy::from_json`]. The shopper's browser needs the rules, not a path to
-    /// a bad key: this skips the path-tracking parser, about 50 KB of the widget's wasm,
-    /// and names no key when the JSON does not fit. The rule checks still run.
-    ///
-    /// ```
-    /// use redress_core::policy::ComplaintPolicy;
-    /// let served = ComplaintPolicy::default().to_json();
-    /// assert_eq!(ComplaintPolicy::from_served_json(&served), Ok(ComplaintPolicy::default()));
-    /// assert!(ComplaintPolicy::from_served_json(r#"{"colour":"red"}"#).is_err());
-    /// ```
-    pub fn from_served_json(json: &str) -> Result<ComplaintPolicy, PolicyError> {
-        let policy: ComplaintPolicy =
-            serde_json::from_str(json).map_err(|e| shape_error(".".to_owned(), e))?;
+        let policy = ComplaintPolicy::from_json_text(json).map_err(PolicyError::from)?;
         policy.check()?;
         Ok(policy)
     }
@@ -194,40 +172,6 @@ impl ComplaintPolicy {
     /// Whether the resolution is offered by this policy.
     pub fn offers_resolution(&self, resolution: ResolutionKind) -> bool {
         self.resolutions.contains(&resolution)
-    }
-}
-
-fn shape_error(path: String, error: serde_json::Error) -> PolicyError {
-    if error.is_syntax() || error.is_eof() {
-        return PolicyError::Syntax {
-            line: error.line(),
-            column: error.column(),
-            message: strip_position(&error.to_string()),
-        };
-    }
-    let message = strip_position(&error.to_string());
-    // serde_path_to_error ends the path of an unknown key with the key itself; the
-    // message names the key already, so the path points at the object that holds it.
-    let path = if message.starts_with("unknown field") {
-        parent_path(&path)
-    } else {
-        path
-    };
-    PolicyError::Shape { path, message }
-}
-
-fn parent_path(path: &str) -> String {
-    match path.rfind('.') {
-        Some(i) => path[..i].to_owned(),
-        None => ".".to_owned(),
-    }
-}
-
-/// serde_json appends " at line L column C" to its messages; the path says more.
-fn strip_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) => message[..i].to_owned(),
-        None => message.to_owned(),
     }
 }
 

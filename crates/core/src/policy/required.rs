@@ -1,12 +1,11 @@
 //! Which fields of the complaint form a shopper must fill in, and the description's size.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Fields a shop may require beyond the ones every complaint needs. A contact (e-mail or
 /// phone), a reason and a desired resolution are always required: without them a
 /// complaint cannot be answered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct RequiredFields {
     /// The order number, which is also the complaint's reference (default: required).
     pub order_number: bool,
@@ -43,8 +42,7 @@ impl Default for RequiredFields {
 
 /// How long a description must and may be, in characters (Unicode scalar values), so a
 /// Cyrillic or emoji description counts the same as a Latin one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct DescriptionRules {
     /// At least this many characters after trimming (default 20): "broken" alone does not
     /// let a handler investigate.

@@ -1,6 +1,6 @@
 //! Who the complaint is addressed to: the shop's identity as the shopper sees it.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::country::Country;
 use crate::domain::Currency;
@@ -9,8 +9,7 @@ use crate::time_zone::ShopTimeZone;
 /// The shop a policy belongs to. The country decides the public holidays that working-day
 /// deadlines skip and whether a complaint is cross-border; the time zone decides what
 /// "today" is for deadlines and complaint windows.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ShopIdentity {
     /// The shop's name as shown in the widget and on the receipt (1 to 200 characters).
     pub name: String,

@@ -97,8 +97,7 @@ impl WindowStatus {
 /// defaults: 14 days for a withdrawal, 24 months (the legal guarantee) for a defective or
 /// wrong item, none for the rest. Keys left out of a policy keep their default, so a
 /// shop that lengthens the guarantee cannot lose the withdrawal window by accident.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct ComplaintWindows {
     /// Window for [`ComplaintReason::WrongItem`].
     pub wrong_item: Option<ComplaintWindow>,

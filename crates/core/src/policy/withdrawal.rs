@@ -23,8 +23,7 @@ pub const REFUND_DAYS: u32 = 14;
 /// assert!(policy.withdrawal.excludes(ExcludedCategory::SealedHygiene));
 /// assert!(!policy.withdrawal.excludes(ExcludedCategory::Perishable));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct WithdrawalRules {
     /// Whether the widget offers the "withdraw from contract here" function. The law
     /// requires it of every EU online shop, so it is on unless the shop offers the

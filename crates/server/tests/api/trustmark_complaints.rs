@@ -222,7 +222,7 @@ async fn too_early_is_refused_with_the_day_the_trustmark_takes_it() {
         .text()
         .await
         .expect("text");
-    let policy = ComplaintPolicy::from_served_json(&policy_text).expect("policy");
+    let policy = ComplaintPolicy::from_json(&policy_text).expect("policy");
     let calendar = WorkingCalendar::for_country(policy.shop.country).expect("calendar");
     let day = policy.today(chrono::Utc::now());
     let opens_on =

@@ -1,6 +1,8 @@
 //! Every HTTP call of the widget, through the browser's `fetch` (web-sys), so no HTTP or
 //! JSON crate enters the bundle. Responses are read with the browser's JSON parser.
 
+use redress_core::from_json_object;
+use redress_core::json::UnknownKeys;
 use redress_core::policy::LookupKey;
 use serde::{Deserialize, Serialize};
 
@@ -42,12 +44,21 @@ impl FoundOrder {
     }
 }
 
+// Saved with the draft and read back with the core's JSON reader; the withdrawal
+// flow's saved form still reads it with serde.
+from_json_object!(FoundOrder, UnknownKeys::Skip,
+    required { "order_number" => order_number, "items" => items }
+    optional { "placed_on" => placed_on, "delivered_on" => delivered_on, "typed" => typed });
+
 /// One line of the order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrderItem {
     pub name: String,
     pub quantity: u32,
 }
+
+from_json_object!(OrderItem, UnknownKeys::Skip,
+    required { "name" => name, "quantity" => quantity } optional {});
 
 /// The lookup's answer. Not found is an answer, not an error: the shop never tells
 /// whether the number exists, so the widget shows one neutral message.

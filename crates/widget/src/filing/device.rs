@@ -4,6 +4,8 @@
 
 use chrono::{DateTime, Utc};
 
+use redress_core::json::FromJson;
+
 use super::state::SavedFiling;
 use crate::messages::Lang;
 
@@ -161,7 +163,7 @@ pub fn load_current(endpoint: &str) -> Option<SavedFiling> {
 /// The draft saved for this endpoint and order, if any.
 pub fn load(endpoint: &str, order_number: &str) -> Option<SavedFiling> {
     let text = imp::read(&draft_key(endpoint, order_number))?;
-    serde_json::from_str(&text).ok()
+    SavedFiling::from_json_text(&text).ok()
 }
 
 /// Saves the draft (keyed by endpoint and order number) and marks it the one to resume.
@@ -198,7 +200,7 @@ pub fn remember_filed(endpoint: &str, reference: &str, token: &str) {
 /// The complaints filed from this device at this endpoint: `(reference, token)`.
 pub fn remembered_filed(endpoint: &str) -> Vec<(String, String)> {
     imp::read(&filed_key(endpoint))
-        .and_then(|text| serde_json::from_str(&text).ok())
+        .and_then(|text| FromJson::from_json_text(&text).ok())
         .unwrap_or_default()
 }
 

@@ -2,11 +2,11 @@
 //! what the shopper is shown, with every field optional so a newer server never breaks
 //! an older widget.
 
-use serde::Deserialize;
+use redress_core::from_json_object;
+use redress_core::json::{FromJson, UnknownKeys};
 
 /// One complaint as the shopper follows it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TrackedComplaint {
     pub reference: String,
     pub tracking: Tracking,
@@ -14,8 +14,7 @@ pub struct TrackedComplaint {
 }
 
 /// The core crate's derived view of the timeline.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Tracking {
     /// A `ComplaintState` code: `received`, `acknowledged`, ...
     pub status: String,
@@ -30,8 +29,7 @@ pub struct Tracking {
 }
 
 /// A deadline of the shop's policy, with where it stands.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DueLine {
     /// `acknowledgement`, `assignment`, `resolution`, `board_answer`.
     pub kind: String,
@@ -50,8 +48,7 @@ impl DueLine {
 }
 
 /// Somewhere the shopper may take the complaint, now or from a date.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct EscalationLine {
     /// An `EscalationRoute` code: `board`, `trustmark`, `small_claims_court`, ...
     pub route: String,
@@ -61,16 +58,14 @@ pub struct EscalationLine {
 }
 
 /// `{status: "open_now"}`, `{status: "opens_on", date}` or `{status: "unavailable", why}`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Availability {
     pub status: String,
     pub date: Option<String>,
 }
 
 /// One event of the audit log.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TimelineLine {
     /// RFC 3339, UTC.
     pub at: String,
@@ -80,10 +75,8 @@ pub struct TimelineLine {
 }
 
 /// What happened, with the words the shop wrote.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct EventLine {
-    #[serde(rename = "type")]
     pub kind: String,
     pub handler: Option<String>,
     pub expected_answer_on: Option<String>,
@@ -95,8 +88,7 @@ pub struct EventLine {
 }
 
 /// The written outcome of a resolution or a board answer.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct OutcomeLine {
     pub investigation: String,
     pub conclusions: String,
@@ -104,8 +96,7 @@ pub struct OutcomeLine {
 }
 
 /// The remedy granted.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RemedyLine {
     /// A `ResolutionKind` code.
     pub kind: String,
@@ -113,8 +104,7 @@ pub struct RemedyLine {
 }
 
 /// An amount in minor units (cents) of a currency.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AmountLine {
     pub minor_units: u64,
     pub currency: String,
@@ -134,8 +124,7 @@ impl AmountLine {
 }
 
 /// A file on the complaint, as stored by the shop.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TrackedEvidence {
     pub name: String,
     pub file_name: String,
@@ -157,9 +146,47 @@ impl TrackedComplaint {
     /// Reads the server's JSON; anything unreadable is `None` (the tracker then says it
     /// could not load, and retries).
     pub fn from_json(text: &str) -> Option<TrackedComplaint> {
-        serde_json::from_str(text).ok()
+        TrackedComplaint::from_json_text(text).ok()
     }
 }
+
+// Every field is optional and unknown keys are skipped: a newer server never breaks an
+// older widget.
+from_json_object!(TrackedComplaint, UnknownKeys::Skip, {
+    "reference" => reference, "tracking" => tracking, "evidence" => evidence,
+});
+from_json_object!(Tracking, UnknownKeys::Skip, {
+    "status" => status, "open" => open, "handler" => handler,
+    "expected_answer_on" => expected_answer_on, "received_at" => received_at,
+    "overdue" => overdue, "due_steps" => due_steps, "next_steps" => next_steps,
+    "timeline" => timeline,
+});
+from_json_object!(DueLine, UnknownKeys::Skip, {
+    "kind" => kind, "due_on" => due_on, "status" => status,
+    "working_days_left" => working_days_left,
+});
+from_json_object!(EscalationLine, UnknownKeys::Skip, {
+    "route" => route, "name" => name, "url" => url, "availability" => availability,
+});
+from_json_object!(Availability, UnknownKeys::Skip, { "status" => status, "date" => date });
+from_json_object!(TimelineLine, UnknownKeys::Skip, {
+    "at" => at, "actor" => actor, "event" => event,
+});
+from_json_object!(EventLine, UnknownKeys::Skip, {
+    "type" => kind, "handler" => handler, "expected_answer_on" => expected_answer_on,
+    "message" => message, "reasons" => reasons, "outcome" => outcome, "remedy" => remedy,
+    "body" => body,
+});
+from_json_object!(OutcomeLine, UnknownKeys::Skip, {
+    "investigation" => investigation, "conclusions" => conclusions, "actions" => actions,
+});
+from_json_object!(RemedyLine, UnknownKeys::Skip, { "kind" => kind, "amount" => amount });
+from_json_object!(AmountLine, UnknownKeys::Skip, {
+    "minor_units" => minor_units, "currency" => currency,
+});
+from_json_object!(TrackedEvidence, UnknownKeys::Skip, {
+    "name" => name, "file_name" => file_name, "sha256" => sha256,
+});
 
 /// Where a tracking link points: `#redress-track=C-XXXX.token` on the shop's page. The
 /// fragment never reaches any server, so the token stays between shopper and widget.

@@ -5,6 +5,7 @@ use super::*;
 use crate::domain::{ComplaintReason, ResolutionKind};
 
 mod escalation_facts;
+mod read_back;
 mod rules;
 
 pub(super) fn now() -> DateTime<Utc> {
