@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ROOT, openPage, screenshot, startBrowser } from './harness.js';
-import { SHOP_TOKEN, axeViolations, fileThroughWidget, W } from './flow.js';
+import { SHOP_TOKEN, axeViolations, fileThroughWidget, shopApi, W } from './flow.js';
 
 const SERVER_BIN = process.env.REDRESS_SERVER_BIN ?? join(ROOT, 'target/debug/redress-server');
 const PAGE = 'redress-complaint';
@@ -440,6 +440,32 @@ describe('a complaint filed with the trustmark', () => {
     const tracked = await openPage(browser.context, link, { width: 375 });
     await tracked.page.locator(`${PAGE} .redress-tracker-reference`, { hasText: reference }).waitFor();
     await tracked.page.locator(`${PAGE} .redress-tracker h4`, { hasText: 'Deadlines of Becom' }).waitFor();
+    // The trustmark's staff confirm and reject: the tracker and the e-mails name Becom as
+    // the one acting, never the shop (the complaint is about the shop, not handled by it).
+    for (const event of [
+      { type: 'acknowledged', handler: 'Sanne de Vries', expected_answer_on: daysAgo(-10), message: 'We have asked Kade Store for its side.' },
+      { type: 'rejected', reasons: 'The bell is a wearing part the warranty leaves out.' },
+    ]) {
+      const acted = await shopApi(server, `/shop/complaints/${reference}/events`, { method: 'POST', body: { event } });
+      assert.equal(acted.status, 200, JSON.stringify(acted.body));
+      if (event.type === 'acknowledged') {
+        const trackedTracker = tracked.page.locator(`${PAGE} .redress-tracker`);
+        await trackedTracker.locator('button:has-text("Refresh")').click();
+        await trackedTracker.locator('.redress-tracker-status strong', { hasText: 'Confirmed by Becom' }).waitFor();
+        assert.match(await trackedTracker.locator('.redress-timeline li').first().textContent(), /Becom confirmed receipt/);
+        assert.doesNotMatch(await trackedTracker.textContent(), /the shop|The shop/);
+        await screenshot(tracked.page, 'trustmark-tracker-confirmed-375');
+      }
+    }
+    const tracker2 = tracked.page.locator(`${PAGE} .redress-tracker`);
+    await tracker2.locator('button:has-text("Refresh")').click();
+    await tracker2.locator('.redress-tracker-status strong', { hasText: 'Rejected' }).waitFor();
+    assert.match(await tracker2.locator('.redress-timeline li').first().textContent(), /Becom rejected the complaint/);
+    const { body: read } = await shopApi(server, `/shop/complaints/${reference}`);
+    const mails = read.notifications.map((n) => `${n.subject}\n${n.body}`);
+    assert.ok(mails.some((m) => /Confirmed by Becom/.test(m) && /Becom confirmed receipt\./.test(m) && /Message from Becom:/.test(m)), mails.join('\n---\n'));
+    assert.ok(mails.some((m) => /Becom rejected the complaint\./.test(m) && /Why Becom rejected it:/.test(m)), mails.join('\n---\n'));
+    for (const mail of mails) assert.doesNotMatch(mail, /the shop|The shop/, mail);
     await tracked.page.close();
     assert.deepEqual(problems.filter((p) => !/422/.test(p)), []);
 

@@ -174,6 +174,8 @@ catalogue! {
     tracker_loading,
     tracker_not_found,
     tracker_failed,
+    /// `tracker_failed` for a complaint a trustmark handles (`{trustmark}`: its name).
+    tracker_failed_of,
     tracker_refresh,
     tracker_checked_at,
     tracker_status,
@@ -203,27 +205,41 @@ catalogue! {
     due_board_answer,
     state_received,
     state_acknowledged,
+    /// `state_acknowledged` for a complaint a trustmark handles (`{trustmark}`: its name).
+    state_acknowledged_of,
     state_investigation_open,
     state_progress_reported,
     state_resolved,
     state_rejected,
     state_accepted,
     state_escalated_to_board,
+    /// `state_escalated_to_board` for a complaint a trustmark handles (`{trustmark}`: its name).
+    state_escalated_to_board_of,
     state_board_answered,
     state_referred_externally,
     state_withdrawn,
     event_received,
     event_acknowledged,
+    /// `event_acknowledged` for a complaint a trustmark handles (`{trustmark}`: its name).
+    event_acknowledged_of,
     event_assigned,
     event_progress_reported,
+    /// `event_progress_reported` for a complaint a trustmark handles (`{trustmark}`: its name).
+    event_progress_reported_of,
     event_resolved,
+    /// `event_resolved` for a complaint a trustmark handles (`{trustmark}`: its name).
+    event_resolved_of,
     event_rejected,
+    /// `event_rejected` for a complaint a trustmark handles (`{trustmark}`: its name).
+    event_rejected_of,
     event_accepted,
     event_escalated_to_board,
     event_board_answered,
     event_referred_externally,
     event_withdrawn,
     route_board,
+    /// `route_board` for a complaint a trustmark handles (`{trustmark}`: its name).
+    route_board_of,
     route_trustmark,
     route_consumer_ombudsman,
     route_adr_body,
@@ -328,8 +344,12 @@ catalogue! {
     mail_status_body,
     /// Heads the shop's own words with an acknowledgement.
     mail_shop_message,
+    /// `mail_shop_message` for a complaint a trustmark handles (`{trustmark}`: its name).
+    mail_shop_message_of,
     mail_progress,
     mail_reasons,
+    /// `mail_reasons` for a complaint a trustmark handles (`{trustmark}`: its name).
+    mail_reasons_of,
     /// `{remedy}`: the remedy's label and, for money, its amount.
     mail_remedy,
     /// A remedy the shop or its board grants, by `ResolutionKind` (the `resolution_*`

@@ -138,6 +138,70 @@ impl Messages {
         }
     }
 
+    /// `shop`'s words, or where a trustmark handles the complaint, `of`'s (an `_of` key)
+    /// with its name for `{trustmark}`: the label then names who really acts.
+    ///
+    /// ```
+    /// use redress_catalogue::{Lang, Messages};
+    /// let t = Lang::En.messages();
+    /// let failed = |by| Messages::handled_by(t.tracker_failed, t.tracker_failed_of, by);
+    /// assert!(failed(None).contains("reach the shop"));
+    /// assert!(failed(Some("Becom")).contains("reach Becom"));
+    /// ```
+    pub fn handled_by(
+        shop: &'static str,
+        of: &'static str,
+        trustmark: Option<&str>,
+    ) -> std::borrow::Cow<'static, str> {
+        match trustmark {
+            Some(name) => of.replace("{trustmark}", name).into(),
+            None => shop.into(),
+        }
+    }
+
+    /// [`Messages::state_label`], naming `trustmark` as the actor where it handles the
+    /// complaint ("Confirmed by Becom", not "by the shop").
+    ///
+    /// ```
+    /// use redress_catalogue::Lang;
+    /// let t = Lang::En.messages();
+    /// assert_eq!(t.state_label_of("acknowledged", Some("Becom")), "Confirmed by Becom");
+    /// assert_eq!(t.state_label_of("acknowledged", None), "Confirmed by the shop");
+    /// assert_eq!(t.state_label_of("resolved", Some("Becom")), "Resolved");
+    /// ```
+    pub fn state_label_of(&self, code: &str, trustmark: Option<&str>) -> String {
+        let of = match code {
+            "acknowledged" => self.state_acknowledged_of,
+            "escalated_to_board" => self.state_escalated_to_board_of,
+            _ => return self.state_label(code).to_owned(),
+        };
+        Self::handled_by(self.state_label(code), of, trustmark).into_owned()
+    }
+
+    /// [`Messages::event_label`], naming `trustmark` as the actor where it handles the
+    /// complaint ("Becom rejected the complaint").
+    pub fn event_label_of(&self, code: &str, trustmark: Option<&str>) -> String {
+        let of = match code {
+            "acknowledged" => self.event_acknowledged_of,
+            "progress_reported" => self.event_progress_reported_of,
+            "resolved" => self.event_resolved_of,
+            "rejected" => self.event_rejected_of,
+            _ => return self.event_label(code).to_owned(),
+        };
+        Self::handled_by(self.event_label(code), of, trustmark).into_owned()
+    }
+
+    /// [`Messages::route_label`], naming `trustmark` as the owner of the complaints
+    /// board where it handles the complaint.
+    pub fn route_label_of(&self, code: &str, trustmark: Option<&str>) -> String {
+        match code {
+            "board" => {
+                Self::handled_by(self.route_board, self.route_board_of, trustmark).into_owned()
+            }
+            _ => self.route_label(code).to_owned(),
+        }
+    }
+
     /// The name of a deadline (`DueStepKind` code).
     pub fn due_kind_label(&self, code: &str) -> &'static str {
         match code {

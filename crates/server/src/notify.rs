@@ -68,20 +68,23 @@ impl NextStep {
 
 /// Builds the message for `reference` in `language` (English when the widget does not
 /// speak it). The words are the widget's catalogue (`redress-catalogue`), so the e-mail
-/// names a status, an event and a deadline exactly as the shopper's tracker does.
+/// names a status, an event and a deadline exactly as the shopper's tracker does; where
+/// a trustmark handles the complaint, `trustmark` is its name, and every label that
+/// would name the shop as the one acting names the trustmark instead.
 pub fn message(
     id: String,
     reference: &str,
     recipient: Option<String>,
     language: &str,
     occasion: Occasion<'_>,
+    trustmark: Option<&str>,
     created_at: i64,
 ) -> Notification {
     let words = Lang::from_tag(language).unwrap_or(Lang::En).messages();
     let fill = |template: &str, status: &str| {
         template
             .replace("{reference}", reference)
-            .replace("{status}", words.state_label(status))
+            .replace("{status}", &words.state_label_of(status, trustmark))
     };
     let mut paragraphs = Vec::new();
     let (subject, next_step) = match occasion {
@@ -94,9 +97,12 @@ pub fn message(
             status,
             next_step,
         } => {
-            paragraphs.push(format!("{}.", words.event_label(event.kind().code())));
+            paragraphs.push(format!(
+                "{}.",
+                words.event_label_of(event.kind().code(), trustmark)
+            ));
             paragraphs.push(fill(words.mail_status_body, status));
-            paragraphs.extend(details(words, event));
+            paragraphs.extend(details(words, event, trustmark));
             (fill(words.mail_status_subject, status), next_step)
         }
     };
@@ -124,7 +130,8 @@ pub fn message(
 
 /// What the event tells the shopper beyond its name, one paragraph each; the same
 /// details the tracker's timeline shows.
-fn details(words: &Messages, event: &LifecycleEvent) -> Vec<String> {
+fn details(words: &Messages, event: &LifecycleEvent, trustmark: Option<&str>) -> Vec<String> {
+    let by = |shop, of| Messages::handled_by(shop, of, trustmark);
     let headed = |heading: &str, text: &str| format!("{heading}\n{text}");
     let answer_by = |date: &NaiveDate| {
         words
@@ -143,11 +150,12 @@ fn details(words: &Messages, event: &LifecycleEvent) -> Vec<String> {
                 handled_by(handler.as_ref()),
                 answer_by(expected_answer_on)
             )];
-            lines.extend(
-                message
-                    .iter()
-                    .map(|m| headed(words.mail_shop_message, m.as_ref())),
-            );
+            lines.extend(message.iter().map(|m| {
+                headed(
+                    &by(words.mail_shop_message, words.mail_shop_message_of),
+                    m.as_ref(),
+                )
+            }));
             lines
         }
         LifecycleEvent::Assigned { handler } => vec![handled_by(handler.as_ref())],
@@ -158,7 +166,10 @@ fn details(words: &Messages, event: &LifecycleEvent) -> Vec<String> {
             headed(words.mail_progress, message.as_ref()),
             answer_by(expected_answer_on),
         ],
-        LifecycleEvent::Rejected { reasons } => vec![headed(words.mail_reasons, reasons.as_ref())],
+        LifecycleEvent::Rejected { reasons } => vec![headed(
+            &by(words.mail_reasons, words.mail_reasons_of),
+            reasons.as_ref(),
+        )],
         LifecycleEvent::Resolved { remedy, outcome } => {
             let mut lines = vec![remedy_line(words, remedy)];
             lines.extend(outcome_lines(words, outcome));
@@ -174,11 +185,7 @@ fn details(words: &Messages, event: &LifecycleEvent) -> Vec<String> {
         }
         LifecycleEvent::ReferredExternally { body } => {
             let code = EscalationRoute::from(*body).code();
-            vec![
-                words
-                    .route_label(code.trim_start_matches("escalation."))
-                    .to_owned(),
-            ]
+            vec![words.route_label_of(code.trim_start_matches("escalation."), trustmark)]
         }
         LifecycleEvent::Received
         | LifecycleEvent::Accepted

@@ -16,6 +16,16 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 
 /// The message for `event` with status `status`, in `language`, no deadline open.
 fn mail(language: &str, event: &LifecycleEvent, status: &str) -> Notification {
+    mail_by(language, event, status, None)
+}
+
+/// As [`mail`], for a complaint the trustmark `trustmark` handles.
+fn mail_by(
+    language: &str,
+    event: &LifecycleEvent,
+    status: &str,
+    trustmark: Option<&str>,
+) -> Notification {
     message(
         "1".into(),
         "C-7",
@@ -26,6 +36,7 @@ fn mail(language: &str, event: &LifecycleEvent, status: &str) -> Notification {
             status,
             next_step: None,
         },
+        trustmark,
         0,
     )
 }
@@ -227,6 +238,7 @@ fn the_next_deadline_is_named_with_its_day_in_the_shoppers_language() {
             None,
             language,
             Occasion::Received { next_step },
+            None,
             0,
         )
     };
@@ -254,6 +266,7 @@ fn the_next_deadline_is_named_with_its_day_in_the_shoppers_language() {
                 due_on: day(2026, 11, 27),
             }),
         },
+        None,
         0,
     );
     assert_says(&note, &["Next step: Handler assigned, by 27 November 2026"]);
@@ -297,8 +310,42 @@ fn messages_use_the_shoppers_language_and_fall_back_to_english() {
         None,
         "pt",
         Occasion::Received { next_step: None },
+        None,
         0,
     );
     assert!(unknown.subject.starts_with("Your complaint C-7"));
     assert_eq!(unknown.language, "pt");
+}
+
+#[test]
+fn a_trustmarks_complaint_names_the_trustmark_where_a_shops_names_the_shop() {
+    let ack = event(json!({"type": "acknowledged", "handler": "Sanne de Vries",
+        "expected_answer_on": "2026-12-04", "message": "We have asked the shop."}));
+    let en = mail_by("en", &ack, "acknowledged", Some("Becom"));
+    assert_eq!(en.subject, "Your complaint C-7: Confirmed by Becom");
+    assert_says(
+        &en,
+        &[
+            "Becom confirmed receipt.",
+            "The status of your complaint C-7 is now: Confirmed by Becom.",
+            "Message from Becom:\nWe have asked the shop.",
+        ],
+    );
+    let rejected =
+        event(json!({"type": "rejected", "reasons": "The bell was not part of the order."}));
+    let nl = mail_by("nl", &rejected, "rejected", Some("Becom"));
+    assert_says(
+        &nl,
+        &[
+            "Becom heeft de klacht afgewezen.",
+            "Waarom Becom je klacht afwijst:",
+        ],
+    );
+    for note in [en, nl] {
+        assert!(
+            !note.body.contains("shop confirmed") && !note.body.contains("winkel"),
+            "{}",
+            note.body
+        );
+    }
 }

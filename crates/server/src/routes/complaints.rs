@@ -182,6 +182,8 @@ pub(crate) async fn store(
             notify::Occasion::Received {
                 next_step: notify::NextStep::of_view(&derived.view),
             },
+            // "Received" and its deadline name no one acting, shop or trustmark.
+            None,
             received_at,
         )),
         trustmark_case,

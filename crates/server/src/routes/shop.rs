@@ -218,6 +218,10 @@ pub async fn append(
     // further progress report brings without changing the status.
     let news = derived.status != complaint.status
         || matches!(entry.event(), LifecycleEvent::ProgressReported { .. });
+    let trustmark = match news {
+        true => super::trustmark::handling_trustmark(state, &complaint.reference).await?,
+        false => None,
+    };
     let notification = news
         .then(|| -> Result<_, AppError> {
             Ok(notify::message(
@@ -230,6 +234,7 @@ pub async fn append(
                     status: &derived.status,
                     next_step: notify::NextStep::of_view(&derived.view),
                 },
+                trustmark.as_deref(),
                 now.timestamp(),
             ))
         })

@@ -91,6 +91,32 @@ pub(crate) async fn verified_registry(
     MemberRegistry::verify(&envelope, &keys, today).map_err(AppError::internal)
 }
 
+/// The name of the trustmark handling complaint `reference`, as its own verified
+/// registry states it, or `None` for a complaint the shop handles (one without a
+/// trustmark case). The shopper's messages then name the trustmark, not the shop, as
+/// the one acting. A registry that no longer verifies is logged and the words fall back
+/// to the shop's, so a broken registry file never blocks the desk's work.
+pub(crate) async fn handling_trustmark(
+    state: &AppState,
+    reference: &str,
+) -> Result<Option<String>, AppError> {
+    if state.store.trustmark_case(reference).await?.is_none() {
+        return Ok(None);
+    }
+    let today = state.policy.today(chrono::Utc::now());
+    match verified_registry(state, today).await {
+        Ok(registry) => Ok(Some(registry.trustmark().to_string())),
+        Err(error) => {
+            tracing::warn!(
+                reference,
+                ?error,
+                "trustmark case, but the registry does not verify"
+            );
+            Ok(None)
+        }
+    }
+}
+
 async fn configured(state: &AppState) -> Result<TrustmarkDir, AppError> {
     let dir = TrustmarkDir::of(&state.data_dir);
     if tokio::fs::try_exists(dir.registry()).await.unwrap_or(false) {

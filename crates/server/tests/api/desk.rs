@@ -34,7 +34,8 @@ async fn file(server: &TestServer, order: &str, email: &str, reason: &str) -> St
         .to_owned()
 }
 
-async fn event(server: &TestServer, reference: &str, event: Value) -> reqwest::Response {
+/// Records `event` on complaint `reference` as the shop's staff do.
+pub async fn event(server: &TestServer, reference: &str, event: Value) -> reqwest::Response {
     server
         .client
         .post(server.url(&format!("/api/shop/complaints/{reference}/events")))

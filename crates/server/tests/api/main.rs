@@ -18,4 +18,5 @@ mod smtp_sink;
 mod sweeper;
 mod trustmark;
 mod trustmark_complaints;
+mod trustmark_wording;
 mod withdrawals;

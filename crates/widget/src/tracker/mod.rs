@@ -21,7 +21,8 @@ pub use status::{
 const REFRESH: Duration = Duration::from_secs(30);
 
 /// Follows one complaint, given its reference and private token. `handled_by` names who
-/// keeps the deadlines when it is not the shop (a trustmark).
+/// keeps the deadlines when it is not the shop (a trustmark); every label that names the
+/// shop as the one acting then names it instead.
 #[component]
 pub fn Tracker(
     endpoint: String,
@@ -35,6 +36,8 @@ pub fn Tracker(
         Some(name) => t.tracker_deadlines_of.replace("{name}", name),
         None => t.tracker_deadlines.to_owned(),
     };
+    let failed = Messages::handled_by(t.tracker_failed, t.tracker_failed_of, handled_by.as_deref());
+    let handled_by = StoredValue::new(handled_by);
     let complaint = RwSignal::new(None::<Result<TrackedComplaint, ApiError>>);
     let checked_at = RwSignal::new(String::new());
     let url = format!("{endpoint}/complaints/{reference}?token={token}");
@@ -110,9 +113,9 @@ pub fn Tracker(
                     <p class="redress-notice redress-notice-error" role="alert">{t.tracker_not_found}</p>
                 }.into_any(),
                 Some(Err(_)) => view! {
-                    <p class="redress-notice redress-notice-error" role="alert">{t.tracker_failed}</p>
+                    <p class="redress-notice redress-notice-error" role="alert">{failed.clone()}</p>
                 }.into_any(),
-                Some(Ok(c)) => tracked(t, lang, c, escalate, deadlines_title.clone()).into_any(),
+                Some(Ok(c)) => tracked(t, lang, c, escalate, deadlines_title.clone(), handled_by.get_value()).into_any(),
             }}
             {move || escalation_failed.get().then(|| view! {
                 <p class="redress-notice redress-notice-error" role="alert">{t.escalate_failed}</p>
@@ -131,7 +134,9 @@ fn tracked(
     c: TrackedComplaint,
     escalate: Callback<String>,
     deadlines_title: String,
+    handled_by: Option<String>,
 ) -> impl IntoView {
+    let by = handled_by.as_deref();
     let tracking = c.tracking;
     let day = move |iso: &str| format_date(iso, lang, DateStyle::WeekdayDayMonth);
     let handler = tracking.handler.clone().map(|name| {
@@ -152,7 +157,7 @@ fn tracked(
     view! {
         <div role="status" aria-live="polite" class="redress-tracker-status">
             <p>
-                {t.tracker_status}" "<strong>{t.state_label(&tracking.status)}</strong>
+                {t.tracker_status}" "<strong>{t.state_label_of(&tracking.status, by)}</strong>
                 {tracking.overdue.then(|| view! { " "<span class="redress-badge redress-badge-overdue">{t.due_overdue}</span> })}
             </p>
             {handler.map(|text| view! { <p class="redress-tracker-handler">{text}</p> })}
@@ -165,13 +170,13 @@ fn tracked(
         })}
         <h4>{t.tracker_history}</h4>
         <ol class="redress-timeline">
-            {timeline.into_iter().map(|entry| timeline_line(t, lang, entry)).collect_view()}
+            {timeline.into_iter().map(|entry| timeline_line(t, lang, entry, by)).collect_view()}
         </ol>
         {(!routes.is_empty()).then(|| view! {
             <h4>{t.tracker_escalation}</h4>
             <p class="redress-hint">{t.tracker_escalation_intro}</p>
             <ul class="redress-routes">
-                {routes.into_iter().map(|r| route_line(t, lang, r, escalate)).collect_view()}
+                {routes.into_iter().map(|r| route_line(t, lang, r, escalate, by)).collect_view()}
             </ul>
         })}
         {(!c.evidence.is_empty()).then(|| view! {
@@ -217,7 +222,12 @@ fn due_line(t: &'static Messages, lang: Lang, due: DueLine) -> impl IntoView {
     }
 }
 
-fn timeline_line(t: &'static Messages, lang: Lang, entry: TimelineLine) -> impl IntoView {
+fn timeline_line(
+    t: &'static Messages,
+    lang: Lang,
+    entry: TimelineLine,
+    by: Option<&str>,
+) -> impl IntoView + use<> {
     let when = format_date(&entry.at, lang, DateStyle::DateTime);
     let event = entry.event;
     let day = move |iso: &str| format_date(iso, lang, DateStyle::WeekdayDayMonth);
@@ -246,12 +256,13 @@ fn timeline_line(t: &'static Messages, lang: Lang, entry: TimelineLine) -> impl 
         ]);
     }
     if let Some(body) = &event.body {
-        details.push(t.route_label(body).to_owned());
+        details.push(t.route_label_of(body, by));
     }
+    let label = t.event_label_of(&event.kind, by);
     view! {
         <li>
             <time datetime=entry.at.clone()>{when}</time>
-            <span class="redress-timeline-event">{t.event_label(&event.kind)}</span>
+            <span class="redress-timeline-event">{label}</span>
             {details.into_iter().filter(|d| !d.trim().is_empty()).map(|d| view! { <p class="redress-timeline-detail">{d}</p> }).collect_view()}
         </li>
     }
@@ -264,7 +275,8 @@ fn route_line(
     lang: Lang,
     route: EscalationLine,
     escalate: Callback<String>,
-) -> impl IntoView {
+    by: Option<&str>,
+) -> impl IntoView + use<> {
     let open_now = route.availability.status == "open_now";
     let code = route.route.clone();
     let action = if code == "board" {
@@ -275,7 +287,7 @@ fn route_line(
     let name = route
         .name
         .clone()
-        .unwrap_or_else(|| t.route_label(&route.route).to_owned());
+        .unwrap_or_else(|| t.route_label_of(&route.route, by));
     let when = match (route.availability.status.as_str(), &route.availability.date) {
         ("opens_on", Some(date)) => t.route_opens_on.replace(
             "{date}",
