@@ -638,5 +638,6 @@ impl Parser<'_> {
     }
 }
 
+mod dates;
 #[cfg(test)]
 mod tests;

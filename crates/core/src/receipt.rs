@@ -8,8 +8,9 @@
 //! payload `{complaint, evidence:[{id,media_type,sha256,size_bytes}], received_at,
 //! reference}`. The shop publishes its key at `GET /api/receipt-key` as 64 hex characters.
 
+use crate::from_json_object;
+use crate::json::{FromJson, UnknownKeys};
 use ed25519_dalek::{Signature, VerifyingKey};
-use serde::Deserialize;
 
 use crate::trustmark::{SignedEnvelope, key_id};
 
@@ -85,35 +86,38 @@ impl ReceiptError {
     }
 }
 
-#[derive(Deserialize)]
 struct Payload {
     reference: String,
     received_at: String,
-    #[serde(default)]
     evidence: Vec<PayloadFile>,
-    #[serde(default)]
     complaint: Option<PayloadComplaint>,
 }
 
+from_json_object!(Payload, UnknownKeys::Skip,
+    required { "reference" => reference, "received_at" => received_at }
+    optional { "evidence" => evidence, "complaint" => complaint });
+
 /// The parts of the signed complaint a form pre-fills; anything else is ignored.
-#[derive(Deserialize)]
 struct PayloadComplaint {
-    #[serde(default)]
     order_number: Option<String>,
-    #[serde(default)]
     contact: Option<PayloadContact>,
 }
 
-#[derive(Deserialize)]
+from_json_object!(PayloadComplaint, UnknownKeys::Skip,
+    required {}
+    optional { "order_number" => order_number, "contact" => contact });
+
 struct PayloadContact {
-    #[serde(default)]
     email: Option<String>,
 }
 
-#[derive(Deserialize)]
+from_json_object!(PayloadContact, UnknownKeys::Skip, required {} optional { "email" => email });
+
 struct PayloadFile {
     sha256: String,
 }
+
+from_json_object!(PayloadFile, UnknownKeys::Skip, required { "sha256" => sha256 } optional {});
 
 /// Verifies `receipt_json` (the receipt as the server returned it) against the shop's
 /// published key (`public_key_hex`, 64 hex characters) and reads what it proves.
@@ -159,7 +163,7 @@ pub fn receipt_signature_to_check(
     receipt_json: &str,
     public_key_hex: &str,
 ) -> Result<ReceiptCheck, ReceiptError> {
-    let envelope: SignedEnvelope = serde_json::from_str(receipt_json)
+    let envelope = SignedEnvelope::from_json_text(receipt_json)
         .map_err(|e| ReceiptError::Malformed(format!("not a signed envelope: {e}")))?;
     if envelope.version != 1 || envelope.algorithm != "Ed25519" {
         return Err(ReceiptError::Malformed(
@@ -204,7 +208,7 @@ impl ReceiptCheck {
         if !signature_valid {
             return Err(ReceiptError::BadSignature);
         }
-        let payload: Payload = serde_json::from_str(&self.envelope.signed)
+        let payload = Payload::from_json_text(&self.envelope.signed)
             .map_err(|e| ReceiptError::Malformed(format!("signed payload: {e}")))?;
         let (order_number, email) = match payload.complaint {
             Some(complaint) => (

@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use redress_core::escalation::BodyName;
+use redress_core::json::FromJson;
 use redress_core::trustmark::{Member, attestation_payload, registry_payload};
 use serde::{Deserialize, Serialize};
 
@@ -132,8 +133,8 @@ impl TrustmarkDir {
                 path: path.clone(),
                 source,
             })?;
-        let members: Vec<Member> =
-            serde_json::from_str(&text).map_err(|e| TrustmarkCliError::Invalid {
+        let members =
+            Vec::<Member>::from_json_text(&text).map_err(|e| TrustmarkCliError::Invalid {
                 path: path.clone(),
                 message: format!("not a member list: {e}"),
             })?;

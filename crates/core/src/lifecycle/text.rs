@@ -37,7 +37,7 @@ pub(crate) fn checked_text(
 }
 
 /// Declares a validated text newtype: one fallible `parse`, `AsRef<str>`, `Display`, serde
-/// through `String` (so a deserialized value is validated too), and an error enum whose
+/// and `FromJson` through `parse` (so a value read from JSON is validated too), and an error enum whose
 /// `code()` names the field and the rule (`handler_name.empty`).
 macro_rules! text_newtype {
     (
@@ -101,6 +101,12 @@ macro_rules! text_newtype {
         impl AsRef<str> for $name {
             fn as_ref(&self) -> &str {
                 &self.0
+            }
+        }
+
+        impl $crate::json::FromJson for $name {
+            fn from_json(json: &$crate::json::Json) -> Result<Self, $crate::json::JsonError> {
+                $crate::json::parsed(json, Self::parse)
             }
         }
 

@@ -10,7 +10,7 @@
 use crate::country::Country;
 use crate::domain::{ComplaintReason, Currency, ResolutionKind};
 use crate::escalation::{
-    BodyName, BodyUrl, EscalationTargets, MemberId, NamedBody, TrustmarkKind, TrustmarkMembership,
+    BodyUrl, EscalationTargets, NamedBody, TrustmarkKind, TrustmarkMembership,
 };
 use crate::evidence::MediaType;
 use crate::from_json_object;
@@ -181,7 +181,5 @@ macro_rules! by_parse {
 
 by_parse! {
     ShopTimeZone => ShopTimeZone::parse;
-    BodyName => BodyName::parse;
-    MemberId => MemberId::parse;
     BodyUrl => BodyUrl::parse;
 }

@@ -2,17 +2,18 @@
 //! the shop's own domains so a copied badge shows nothing elsewhere.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::keys::{SignedAttestation, TrustedKeys};
 use super::registry::{ShopName, standing};
 use super::{TrustmarkError, WebDomain};
 use crate::escalation::{BodyName, MemberId};
+use crate::from_json_object;
+use crate::json::{FromJson, UnknownKeys};
 
 /// The payload of a signed attestation (`"kind":"membership_attestation"`): an excerpt of
 /// one member's entry in registry `registry_version`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub(super) struct AttestationDocument {
     // Fields in key order, so the signer's serialization is canonical (sorted keys).
     pub(super) domains: Vec<WebDomain>,
@@ -21,11 +22,17 @@ pub(super) struct AttestationDocument {
     pub(super) registry_version: u64,
     pub(super) shop_name: ShopName,
     pub(super) trustmark: BodyName,
-    #[serde(deserialize_with = "super::wire_date::day")]
     pub(super) valid_from: NaiveDate,
-    #[serde(deserialize_with = "super::wire_date::day")]
     pub(super) valid_until: NaiveDate,
 }
+
+from_json_object!(AttestationDocument, UnknownKeys::Refuse,
+    required {
+        "domains" => domains, "kind" => kind, "member_id" => member_id,
+        "registry_version" => registry_version, "shop_name" => shop_name,
+        "trustmark" => trustmark, "valid_from" => valid_from, "valid_until" => valid_until,
+    }
+    optional {});
 
 /// What the widget may show: "member of <trustmark>", verified for this page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -98,7 +105,7 @@ pub(super) fn read_attestation(
     page_host: &str,
     today: NaiveDate,
 ) -> Result<Badge, TrustmarkError> {
-    let document: AttestationDocument = serde_json::from_str(payload)
+    let document = AttestationDocument::from_json_text(payload)
         .map_err(|e| TrustmarkError::malformed(format!("attestation: {e}")))?;
     if document.kind != ATTESTATION_KIND {
         return Err(TrustmarkError::malformed(format!(

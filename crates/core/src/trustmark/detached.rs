@@ -14,6 +14,7 @@ use super::attestation::{Badge, read_attestation};
 use super::keys::{SignedEnvelope, Trust, TrustedKeysWire, key_id, public_key_bytes};
 use super::{MemberRegistry, TrustmarkError};
 use crate::escalation::BodyName;
+use crate::json::FromJson;
 
 /// One published key, read without a signature library (no curve-point check: a key that
 /// is not a valid point simply never verifies in the caller's check).
@@ -49,7 +50,7 @@ impl PublishedKeys {
     /// assert!(PublishedKeys::from_json(r#"{"trustmark":"Becom","keys":[{"public_key":"00"}]}"#).is_err());
     /// ```
     pub fn from_json(text: &str) -> Result<PublishedKeys, TrustmarkError> {
-        let wire: TrustedKeysWire = serde_json::from_str(text)
+        let wire = TrustedKeysWire::from_json_text(text)
             .map_err(|e| TrustmarkError::malformed(format!("trusted keys: {e}")))?;
         let keys = wire
             .keys

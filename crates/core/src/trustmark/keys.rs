@@ -6,11 +6,13 @@
 //! cannot publish a new member list.
 
 use ed25519_dalek::{Signature, VerifyingKey};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::TrustmarkError;
 use crate::escalation::BodyName;
+use crate::from_json_object;
+use crate::json::{FromJson, UnknownKeys};
 
 /// The signed wire form of a registry or an attestation (envelope format 1, the same shape
 /// as the server's complaint receipts):
@@ -20,8 +22,7 @@ use crate::escalation::BodyName;
 /// its UTF-8 bytes, so no verifier ever re-serializes anything. `signature` is the 64-byte
 /// Ed25519 signature in lowercase hex (128 characters). `key_id` is [`key_id`] of the
 /// signing key.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SignedEnvelope {
     /// Envelope format version, 1.
     pub version: u32,
@@ -72,9 +73,17 @@ impl SignedEnvelope {
     /// Reads an envelope from its JSON text; any other shape is
     /// [`TrustmarkError::Malformed`].
     pub fn from_json(text: &str) -> Result<SignedEnvelope, TrustmarkError> {
-        serde_json::from_str(text).map_err(|e| TrustmarkError::malformed(format!("envelope: {e}")))
+        SignedEnvelope::from_json_text(text)
+            .map_err(|e| TrustmarkError::malformed(format!("envelope: {e}")))
     }
 }
+
+from_json_object!(SignedEnvelope, UnknownKeys::Refuse,
+    required {
+        "version" => version, "algorithm" => algorithm, "key_id" => key_id,
+        "signed" => signed, "signature" => signature,
+    }
+    optional {});
 
 /// The id a key is named by: the first 16 lowercase hex characters of SHA-256 over the
 /// 32-byte public key (as the server's receipt key ids).
@@ -262,22 +271,24 @@ impl Trust<'_> {
 }
 
 /// The published form of [`TrustedKeys`].
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 pub(super) struct TrustedKeysWire {
     pub(super) trustmark: BodyName,
     pub(super) keys: Vec<TrustedKeyWire>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+from_json_object!(TrustedKeysWire, UnknownKeys::Refuse,
+    required { "trustmark" => trustmark, "keys" => keys }
+    optional {});
+
 pub(super) struct TrustedKeyWire {
-    #[serde(default)]
     pub(super) key_id: Option<String>,
     pub(super) public_key: String,
-    #[serde(default)]
     pub(super) retired_from: Option<u64>,
 }
+
+from_json_object!(TrustedKeyWire, UnknownKeys::Refuse,
+    required { "public_key" => public_key }
+    optional { "key_id" => key_id, "retired_from" => retired_from });
 
 /// A published public key: 64 lowercase hex characters, surrounding blanks ignored.
 pub(super) fn public_key_bytes(hex: &str) -> Result<[u8; 32], TrustmarkError> {

@@ -57,7 +57,6 @@ mod keys;
 mod payload;
 mod registry;
 mod web_domain;
-mod wire_date;
 
 #[cfg(test)]
 mod tests;

@@ -16,8 +16,9 @@ use crate::escalation::BodyName;
 ///
 /// ```
 /// use redress_core::escalation::BodyName;
+/// use redress_core::json::FromJson;
 /// use redress_core::trustmark::{Member, registry_payload};
-/// let members: Vec<Member> = serde_json::from_str(
+/// let members = Vec::<Member>::from_json_text(
 ///     r#"[{"shop_name":"Fietsen Peeters","member_id":"B-2231","domains":["Fietsen-Peeters.be"],
 ///          "valid_from":"2026-01-01","valid_until":"2026-12-31","categories":["general"]}]"#,
 /// )

@@ -1,12 +1,14 @@
 //! The member registry: the list of shops a trustmark vouches for, as one signed document.
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::keys::{SignedRegistry, TrustedKeys};
 use super::web_domain::page_host;
 use super::{TrustmarkError, WebDomain};
 use crate::escalation::{BodyName, MemberId};
+use crate::from_json_object;
+use crate::json::{FromJson, Json, JsonError, UnknownKeys};
 use crate::lifecycle::text::text_newtype;
 
 text_newtype!(
@@ -21,7 +23,7 @@ text_newtype!(
 
 /// What a member sells, where it changes the route: travel complaints go to the travel
 /// disputes committee rather than the trustmark.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MemberCategory {
     /// Ordinary goods and services.
@@ -30,30 +32,42 @@ pub enum MemberCategory {
     Travel,
     /// A category this version of Redress does not know yet; kept so a newer registry still
     /// verifies in an older widget.
-    #[serde(other)]
     Other,
 }
 
+impl FromJson for MemberCategory {
+    fn from_json(json: &Json) -> Result<Self, JsonError> {
+        Ok(match json.as_str()? {
+            "general" => MemberCategory::General,
+            "travel" => MemberCategory::Travel,
+            _ => MemberCategory::Other,
+        })
+    }
+}
+
 /// One member shop of the registry.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Member {
     // Fields in key order, so the signer's serialization is canonical (sorted keys).
-    #[serde(default)]
     categories: Vec<MemberCategory>,
     domains: Vec<WebDomain>,
     member_id: MemberId,
     /// The public keys (64 hex characters) the shop signs its complaint receipts with, so
     /// the trustmark's page can check a receipt the shopper imports. Optional: without one
     /// the page cannot accept a receipt as proof.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     receipt_keys: Vec<String>,
     shop_name: ShopName,
-    #[serde(deserialize_with = "super::wire_date::day")]
     valid_from: NaiveDate,
-    #[serde(deserialize_with = "super::wire_date::day")]
     valid_until: NaiveDate,
 }
+
+from_json_object!(Member, UnknownKeys::Refuse,
+    required {
+        "domains" => domains, "member_id" => member_id, "shop_name" => shop_name,
+        "valid_from" => valid_from, "valid_until" => valid_until,
+    }
+    optional { "categories" => categories, "receipt_keys" => receipt_keys });
 
 impl Member {
     /// The shop's name.
@@ -144,17 +158,22 @@ pub(crate) fn standing(
 }
 
 /// The payload of a signed registry (`"kind":"member_registry"`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub(super) struct RegistryDocument {
     // Fields in key order, so the signer's serialization is canonical (sorted keys).
-    #[serde(deserialize_with = "super::wire_date::instant")]
     pub(super) issued_at: DateTime<Utc>,
     pub(super) kind: String,
     pub(super) members: Vec<Member>,
     pub(super) trustmark: BodyName,
     pub(super) version: u64,
 }
+
+from_json_object!(RegistryDocument, UnknownKeys::Refuse,
+    required {
+        "issued_at" => issued_at, "kind" => kind, "members" => members,
+        "trustmark" => trustmark, "version" => version,
+    }
+    optional {});
 
 /// A trustmark's member list, verified: only [`MemberRegistry::verify`] makes one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -224,7 +243,7 @@ impl MemberRegistry {
         admit: impl FnOnce(&BodyName, u64) -> Result<(), TrustmarkError>,
         today: NaiveDate,
     ) -> Result<MemberRegistry, TrustmarkError> {
-        let document: RegistryDocument = serde_json::from_str(payload)
+        let document = RegistryDocument::from_json_text(payload)
             .map_err(|e| TrustmarkError::malformed(format!("registry: {e}")))?;
         if document.kind != Self::KIND {
             return Err(TrustmarkError::malformed(format!(

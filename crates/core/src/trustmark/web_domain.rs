@@ -1,7 +1,9 @@
 //! The web domains a member shop is listed under, and the one rule that matches a page's
 //! host against them.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::json::{FromJson, Json, JsonError, parsed};
 
 /// A shop's web domain as a trustmark lists it: lower-case ASCII host name, no scheme, port
 /// or path. Punycode (`xn--`) stands for international names. At least two labels (a bare
@@ -14,9 +16,15 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(WebDomain::parse("https://shop.example").unwrap_err().code(), "web_domain.not_a_host");
 /// assert_eq!(WebDomain::parse("example").unwrap_err().code(), "web_domain.single_label");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(into = "String")]
 pub struct WebDomain(String);
+
+impl FromJson for WebDomain {
+    fn from_json(json: &Json) -> Result<Self, JsonError> {
+        parsed(json, WebDomain::parse)
+    }
+}
 
 /// Why a text was refused as a [`WebDomain`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]

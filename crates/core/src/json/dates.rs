@@ -1,24 +1,24 @@
-//! Dates as the signed documents write them, read without chrono's format-string parser:
-//! the browser verifies these documents, and that parser costs the shopper's bundle about
-//! 8 KB. Writing still goes through chrono's serde (`2026-11-21`, `2026-11-21T10:00:00Z`).
+//! Dates as chrono's serde writes them (`2026-11-21`, `2026-11-21T10:00:00Z`), read
+//! without chrono's format-string parser: the browser reads signed documents with dates,
+//! and that parser costs the shopper's bundle about 8 KB.
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
-use serde::{Deserialize, Deserializer, de::Error};
 
+use super::{FromJson, Json, JsonError};
 use crate::calendar::parse_iso_date;
 
 /// `YYYY-MM-DD`.
-pub(super) fn day<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
-    let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-    parse_iso_date(&text).ok_or_else(|| D::Error::custom("date: not YYYY-MM-DD"))
+impl FromJson for NaiveDate {
+    fn from_json(json: &Json) -> Result<Self, JsonError> {
+        parse_iso_date(json.as_str()?).ok_or(JsonError::value("date: not YYYY-MM-DD"))
+    }
 }
 
 /// RFC 3339 in UTC as chrono writes it: `YYYY-MM-DDTHH:MM:SS[.fraction](Z|+00:00)`.
-pub(super) fn instant<'de, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<DateTime<Utc>, D::Error> {
-    let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-    parse_utc(&text).ok_or_else(|| D::Error::custom("issued_at: not an RFC 3339 UTC time"))
+impl FromJson for DateTime<Utc> {
+    fn from_json(json: &Json) -> Result<Self, JsonError> {
+        parse_utc(json.as_str()?).ok_or(JsonError::value("not an RFC 3339 UTC time"))
+    }
 }
 
 fn parse_utc(text: &str) -> Option<DateTime<Utc>> {
