@@ -36,6 +36,8 @@ catalogue! {
     lookup_pending,
     /// Deliberately neutral: it must not reveal whether the order number exists.
     lookup_not_found,
+    /// The same, for a shop that looks orders up by delivery postcode.
+    lookup_not_found_postcode,
     lookup_failed,
     lookup_rate_limited,
     error_summary_title,

@@ -12,6 +12,7 @@ pub(super) const MESSAGES: Messages = Messages {
     lookup_submit: "Find my order",
     lookup_pending: "Looking up your order…",
     lookup_not_found: "We could not find an order with this order number and e-mail address. Please check both and try again.",
+    lookup_not_found_postcode: "We could not find an order with this order number and postcode. Please check both and try again.",
     lookup_failed: "We could not reach the shop just now. Your input is kept; please try again.",
     lookup_rate_limited: "Too many attempts in a short time. Please wait a few minutes and try again.",
     error_summary_title: "Please correct the following:",

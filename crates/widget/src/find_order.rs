@@ -150,7 +150,10 @@ pub fn FindOrder(config: WidgetConfig, screen: CurrentScreen) -> impl IntoView {
     };
 
     let notice = move || match (outcome.get(), follow.value().get()) {
-        (_, Some(Ok(None))) | (Some(Ok(LookupOutcome::NotFound)), _) => Some(t.lookup_not_found),
+        (_, Some(Ok(None))) | (Some(Ok(LookupOutcome::NotFound)), _) => Some(match key.get() {
+            LookupKey::Email => t.lookup_not_found,
+            LookupKey::PostCode => t.lookup_not_found_postcode,
+        }),
         (_, Some(Ok(Some(found)))) if found.is_empty() => Some(t.follow_none),
         (_, Some(Err(ApiError::Status(429)))) => Some(t.lookup_rate_limited),
         (_, Some(Err(_))) => Some(t.lookup_failed),

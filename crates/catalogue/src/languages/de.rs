@@ -12,6 +12,7 @@ pub(super) const MESSAGES: Messages = Messages {
     lookup_submit: "Bestellung suchen",
     lookup_pending: "Ihre Bestellung wird gesucht…",
     lookup_not_found: "Wir haben keine Bestellung mit dieser Bestellnummer und E-Mail-Adresse gefunden. Bitte prüfen Sie beides und versuchen Sie es erneut.",
+    lookup_not_found_postcode: "Wir haben keine Bestellung mit dieser Bestellnummer und Postleitzahl gefunden. Bitte prüfen Sie beides und versuchen Sie es erneut.",
     lookup_failed: "Der Shop ist gerade nicht erreichbar. Ihre Eingaben bleiben erhalten; bitte versuchen Sie es erneut.",
     lookup_rate_limited: "Zu viele Versuche in kurzer Zeit. Bitte warten Sie einige Minuten und versuchen Sie es dann erneut.",
     error_summary_title: "Bitte korrigieren Sie Folgendes:",

@@ -16,6 +16,7 @@ pub(super) const MESSAGES: Messages = Messages {
     lookup_submit: "Trouver ma commande",
     lookup_pending: "Recherche de votre commande…",
     lookup_not_found: "Aucune commande ne correspond à ce numéro et à cette adresse e-mail. Vérifiez les deux et réessayez.",
+    lookup_not_found_postcode: "Aucune commande ne correspond à ce numéro et à ce code postal. Vérifiez les deux et réessayez.",
     lookup_failed: "La boutique est injoignable pour le moment. Votre saisie est conservée ; veuillez réessayer.",
     lookup_rate_limited: "Trop de tentatives en peu de temps. Patientez quelques minutes, puis réessayez.",
     error_summary_title: "Veuillez corriger les points suivants :",

@@ -17,6 +17,7 @@ pub(super) const MESSAGES: Messages = Messages {
     lookup_submit: "Myn bestelling sykje",
     lookup_pending: "Wy sykje jo bestelling…",
     lookup_not_found: "Wy koene gjin bestelling fine mei dit bestelnûmer en e-mailadres. Kontrolearje beide en besykje it opnij.",
+    lookup_not_found_postcode: "Wy koene gjin bestelling fine mei dit bestelnûmer en dizze postkoade. Kontrolearje beide en besykje it opnij.",
     lookup_failed: "Wy koene de winkel no net berikke. Wat jo ynfierd hawwe, bliuwt bewarre; besykje it opnij.",
     lookup_rate_limited: "Te folle besykjen yn koarte tiid. Wachtsje in pear minuten en besykje it dan opnij.",
     error_summary_title: "Ferbetterje it folgjende:",

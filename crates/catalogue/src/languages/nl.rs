@@ -12,6 +12,7 @@ pub(super) const MESSAGES: Messages = Messages {
     lookup_submit: "Zoek mijn bestelling",
     lookup_pending: "We zoeken je bestelling…",
     lookup_not_found: "We konden geen bestelling vinden met dit bestelnummer en e-mailadres. Controleer beide en probeer het opnieuw.",
+    lookup_not_found_postcode: "We konden geen bestelling vinden met dit bestelnummer en deze postcode. Controleer beide en probeer het opnieuw.",
     lookup_failed: "We konden de winkel nu niet bereiken. Je invoer blijft bewaard; probeer het opnieuw.",
     lookup_rate_limited: "Te veel pogingen in korte tijd. Wacht een paar minuten en probeer het dan opnieuw.",
     error_summary_title: "Verbeter het volgende:",
