@@ -86,6 +86,8 @@ describe('withdrawal on a shop that looks orders up by postcode', () => {
     const { body: recorded } = await shopApi(server, `/shop/withdrawals/${ref}`);
     assert.equal(recorded.order_number, 'RD-1001');
     assert.notEqual(recorded.withdrawal.window, null, 'the shop matched the order, not typed details');
+    assert.equal(recorded.withdrawal.lookup_postcode, '1011 AB', 'the postcode is part of the recorded withdrawal');
+    assert.equal(JSON.parse(recorded.receipt.signed).order_found_by, 'post_code', 'the receipt names the proof that matched');
     const mail = await sink.mailTo('anna.private@example.net');
     assert.match(mail.body, new RegExp(ref));
     assert.match(mail.body, /Wireless headphones/);

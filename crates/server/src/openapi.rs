@@ -120,7 +120,7 @@ pub struct WithdrawalDraftSchema {
     lookup_email: Option<String>,
     /// The delivery postcode the order is looked up by, with `order_number`, where the
     /// policy's `order_lookup.key` is `post_code` (field errors `post_code.format`
-    /// on `lookup_postcode`).
+    /// on `lookup_postcode`, whatever the key).
     lookup_postcode: Option<String>,
     /// Order lines withdrawn from; empty means all of them.
     items: Option<Vec<String>>,

@@ -7,7 +7,6 @@
 use chrono::{DateTime, SecondsFormat, Utc};
 use redress_catalogue::Lang;
 use redress_core::domain::{Email, PostCode};
-use redress_core::error::FieldError;
 use redress_core::policy::{ComplaintPolicy, LookupKey};
 use redress_core::withdrawal::{OrderFacts, OrderItem, Withdrawal, WithdrawalDraft};
 use serde_json::json;
@@ -18,58 +17,25 @@ use crate::routes::orders::expected_proof;
 use crate::state::AppState;
 use crate::store::Notification;
 
-/// The withdrawal form as the widget sends it: the core crate's `WithdrawalDraft` and,
-/// beside its keys, `lookup_postcode`, the delivery postcode that proves the order is the
-/// shopper's on a shop whose policy looks orders up by postcode (`order_lookup.key =
-/// post_code`). The core's draft refuses unknown keys and has no postcode, so this key
-/// is taken out before the rest is read as the draft.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SentWithdrawal {
-    /// The form as the core crate validates it.
-    pub draft: WithdrawalDraft,
-    /// The delivery postcode as typed; empty when not given.
-    pub lookup_postcode: String,
-}
-
-impl SentWithdrawal {
-    /// Reads the `draft` of a withdrawal request; any other unknown key is refused as
-    /// the core crate refuses it.
-    pub fn from_json(mut value: serde_json::Value) -> Result<SentWithdrawal, serde_json::Error> {
-        let lookup_postcode = match value
-            .as_object_mut()
-            .and_then(|keys| keys.remove("lookup_postcode"))
-        {
-            None | Some(serde_json::Value::Null) => String::new(),
-            Some(given) => serde_json::from_value(given)?,
-        };
-        Ok(SentWithdrawal {
-            draft: serde_json::from_value(value)?,
-            lookup_postcode,
-        })
-    }
-
-    /// What proves the order is the shopper's, as the shop's policy asks for it, in the
-    /// form the order book's value is compared to; `None` when not given (the shopper
-    /// then types the contract details). A postcode that does not parse is the field
-    /// error `lookup_postcode`; a malformed lookup e-mail is the core crate's to name.
-    pub fn proof(&self, key: LookupKey) -> Result<Option<String>, FieldError> {
-        match key {
-            LookupKey::Email => Ok(Email::parse(self.draft.lookup_email.trim())
-                .ok()
-                .map(|email| email.as_ref().to_lowercase())),
-            LookupKey::PostCode => match self.lookup_postcode.trim() {
-                "" => Ok(None),
-                typed => PostCode::parse(typed)
-                    .map(|postcode| Some(postcode.compact()))
-                    .map_err(|e| FieldError::new("lookup_postcode", &e)),
-            },
-        }
+/// What proves the order is the shopper's, as the shop's policy asks for it
+/// (`order_lookup.key`): the draft's `lookup_email` or `lookup_postcode`, in the form
+/// the order book's value is compared to (the e-mail lower-cased, the postcode compact;
+/// see `expected_proof`). `None` when not given or malformed: the core crate names a
+/// malformed one, and without a proof the shopper types the contract details instead.
+pub fn lookup_proof(draft: &WithdrawalDraft, key: LookupKey) -> Option<String> {
+    match key {
+        LookupKey::Email => Email::parse(draft.lookup_email.trim())
+            .ok()
+            .map(|email| email.as_ref().to_lowercase()),
+        LookupKey::PostCode => PostCode::parse(draft.lookup_postcode.trim())
+            .ok()
+            .map(|postcode| postcode.compact()),
     }
 }
 
 /// What the shop's order book knows about order `number`, or `None` when the number is
-/// unknown or `proof` (see [`SentWithdrawal::proof`]: the e-mail or the postcode, as the
-/// policy says) does not match it: then the core crate asks for typed contract details
+/// unknown or `proof` (see [`lookup_proof`]: the e-mail or the postcode, as the policy
+/// says) does not match it: then the core crate asks for typed contract details
 /// instead, and the answer reveals nothing about the order. A wrong proof counts against
 /// the order lookup's per-order limit, so guessing the e-mail or postcode of someone
 /// else's order stops here as it does at `/api/orders/lookup` (429).
@@ -119,16 +85,20 @@ pub fn reference() -> Result<String, AppError> {
 }
 
 /// The payload the receipt signs (canonical form: see `crate::receipt`): the keys
-/// `kind` (`"withdrawal"`), `reference`, `received_at` (RFC 3339 UTC, seconds) and
+/// `kind` (`"withdrawal"`), `reference`, `received_at` (RFC 3339 UTC, seconds),
+/// `order_found_by` (the proof the order book matched, `"email"` or `"post_code"`;
+/// `null` when no order was found and the typed contract details identify it) and
 /// `withdrawal` (the validated withdrawal as the core crate serializes it).
 pub fn receipt_payload(
     reference: &str,
     withdrawal: &Withdrawal,
+    order_found_by: Option<LookupKey>,
 ) -> Result<serde_json::Value, AppError> {
     Ok(json!({
         "kind": "withdrawal",
         "reference": reference,
         "received_at": rfc3339(withdrawal.received_at()),
+        "order_found_by": order_found_by,
         "withdrawal": serde_json::to_value(withdrawal).map_err(AppError::internal)?,
     }))
 }

@@ -3,7 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{Email, OrderNumber};
+use crate::domain::{Email, OrderNumber, PostCode};
 use crate::policy::ExcludedCategory;
 
 use super::{GoodsDescription, ShopperName, WithdrawalWindow};
@@ -35,6 +35,9 @@ pub struct Withdrawal {
     pub(super) name: ShopperName,
     pub(super) order_number: Option<OrderNumber>,
     pub(super) lookup_email: Option<Email>,
+    /// Absent from withdrawals recorded before the postcode was a proof.
+    #[serde(default)]
+    pub(super) lookup_postcode: Option<PostCode>,
     pub(super) confirmation_email: Email,
     pub(super) items: Vec<String>,
     pub(super) kept: Vec<KeptItem>,
@@ -59,6 +62,11 @@ impl Withdrawal {
     /// The e-mail address the order was looked up by, if the shopper gave one.
     pub fn lookup_email(&self) -> Option<&Email> {
         self.lookup_email.as_ref()
+    }
+
+    /// The delivery postcode the order was looked up by, if the shopper gave one.
+    pub fn lookup_postcode(&self) -> Option<&PostCode> {
+        self.lookup_postcode.as_ref()
     }
 
     /// Where the acknowledgement on a durable medium goes.

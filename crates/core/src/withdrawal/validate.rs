@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::Email;
+use crate::domain::{Email, PostCode};
 use crate::draft::field;
 use crate::error::{ErrorCode, ErrorParams, FieldError};
 use crate::policy::ComplaintPolicy;
@@ -24,6 +24,12 @@ pub struct WithdrawalDraft {
     pub order_number: String,
     /// The e-mail address the order was looked up by, if any.
     pub lookup_email: String,
+    /// The delivery postcode the order was looked up by, if any: the proof on a shop
+    /// whose policy's `order_lookup.key` is `post_code`. Left out of the JSON when
+    /// empty, so a draft written before it existed, or for an e-mail shop, reads and
+    /// writes as before.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub lookup_postcode: String,
     /// The order lines withdrawn from; empty means all of them.
     pub items: Vec<String>,
     /// Where the acknowledgement goes.
@@ -44,7 +50,8 @@ fn error(field: impl Into<String>, code: ErrorCode, params: ErrorParams) -> Fiel
 /// the window is left to the shop to judge.
 ///
 /// Field paths: `withdrawal` (disabled, window closed), `name`, `order_number`,
-/// `lookup_email`, `email`, `order_date`, `goods`, `items` (too many, nothing eligible)
+/// `lookup_email`, `lookup_postcode`, `email`, `order_date`, `goods`, `items` (too many,
+/// nothing eligible)
 /// and `items[i]`.
 ///
 /// ```
@@ -118,6 +125,7 @@ pub fn validate_withdrawal(
             .map_err(|e| FieldError::new("order_number", &e)),
     });
     let lookup_email = found.keep(optional_email("lookup_email", &draft.lookup_email));
+    let lookup_postcode = found.keep(optional_postcode(&draft.lookup_postcode));
     let confirmation_email = found.keep(match optional_email("email", &draft.email) {
         Ok(Some(email)) => Ok(email),
         Ok(None) => Err(error(
@@ -148,17 +156,19 @@ pub fn validate_withdrawal(
         (Some(Some(order_date)), Some(Some(goods))) => Some(ContractDetails { order_date, goods }),
         _ => None,
     };
-    match (name, order_number, lookup_email, confirmation_email, items) {
+    let lookup = lookup_email.zip(lookup_postcode);
+    match (name, order_number, lookup, confirmation_email, items) {
         (
             Some(name),
             Some(order_number),
-            Some(lookup_email),
+            Some((lookup_email, lookup_postcode)),
             Some(confirmation_email),
             Some((items, kept)),
         ) if found.errors.is_empty() => Ok(Withdrawal {
             name,
             order_number,
             lookup_email,
+            lookup_postcode,
             confirmation_email,
             items,
             kept,
@@ -190,6 +200,15 @@ fn optional_email(field: &str, input: &str) -> Result<Option<Email>, FieldError>
         typed => Email::parse(typed)
             .map(Some)
             .map_err(|e| FieldError::new(field, &e)),
+    }
+}
+
+fn optional_postcode(input: &str) -> Result<Option<PostCode>, FieldError> {
+    match input.trim() {
+        "" => Ok(None),
+        typed => PostCode::parse(typed)
+            .map(Some)
+            .map_err(|e| FieldError::new("lookup_postcode", &e)),
     }
 }
 

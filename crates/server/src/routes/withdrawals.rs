@@ -6,7 +6,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::{NaiveDate, SubsecRound, Utc};
-use redress_core::withdrawal::{KeptItem, Withdrawal, WithdrawalWindow};
+use redress_core::withdrawal::{KeptItem, Withdrawal, WithdrawalDraft, WithdrawalWindow};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{AppError, Json};
@@ -16,7 +16,7 @@ use crate::shop_auth::ShopAuth;
 use crate::state::AppState;
 use crate::store::{Filed, IdempotencyRecord, NewWithdrawal, StoredResponse, StoredWithdrawal};
 use crate::withdrawal::{
-    SentWithdrawal, acknowledgement, order_facts, receipt_payload, reference, rfc3339,
+    acknowledgement, lookup_proof, order_facts, receipt_payload, reference, rfc3339,
 };
 use crate::{filing, token};
 
@@ -26,9 +26,10 @@ use crate::{filing, token};
 pub struct WithdrawRequest {
     /// The shopper's language (BCP 47); the acknowledgement uses it when the shop offers it.
     pub language: String,
-    /// The withdrawal form as the core crate's `WithdrawalDraft` JSON.
+    /// The withdrawal form, read as the core crate's `WithdrawalDraft` (unknown keys
+    /// refused).
     #[schema(value_type = crate::openapi::WithdrawalDraftSchema)]
-    pub draft: serde_json::Value,
+    pub draft: WithdrawalDraft,
 }
 
 /// The answer to a recorded withdrawal; the widget shows it and offers it as a download.
@@ -80,45 +81,26 @@ pub async fn withdraw(
         Submission::Replayed(answer) => return Ok(answer),
         Submission::Fresh(fresh) => fresh,
     };
-    let shape = |e: serde_json::Error| {
-        AppError::rejected(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "json.shape",
-            e.to_string(),
-        )
-    };
-
     // Whole seconds: the receipt, the record and the answer state the same instant.
     let now = Utc::now().trunc_subsecs(0);
     let language = filing::language(&state.policy, &request.language)?;
-    let sent = SentWithdrawal::from_json(request.draft)
-        .map_err(|e| shape(serde::de::Error::custom(format!("draft: {e}"))))?;
-    let proof = sent.proof(state.policy.order_lookup.key);
-    let facts = match &proof {
-        Ok(Some(proof)) => order_facts(&state, &sent.draft.order_number, proof).await?,
-        Ok(None) | Err(_) => None,
+    let draft = &request.draft;
+    let found_by = state.policy.order_lookup.key;
+    let facts = match lookup_proof(draft, found_by) {
+        Some(proof) => order_facts(&state, &draft.order_number, &proof).await?,
+        None => None,
     };
-    let checked = redress_core::withdrawal::validate_withdrawal(
-        &sent.draft,
-        &state.policy,
-        facts.as_ref(),
-        now,
-    );
-    // Every field error at once: the postcode's beside the core crate's.
-    let withdrawal = match (proof, checked) {
-        (Ok(_), Ok(withdrawal)) => withdrawal,
-        (Ok(_), Err(errors)) => return Err(AppError::Validation(errors)),
-        (Err(postcode), Ok(_)) => return Err(AppError::Validation(vec![postcode])),
-        (Err(postcode), Err(mut errors)) => {
-            errors.push(postcode);
-            return Err(AppError::Validation(errors));
-        }
-    };
+    // Every field error at once, a malformed e-mail or postcode among them.
+    let withdrawal =
+        redress_core::withdrawal::validate_withdrawal(draft, &state.policy, facts.as_ref(), now)
+            .map_err(AppError::Validation)?;
 
     let reference = reference()?;
-    let receipt = state
-        .signer
-        .sign(&receipt_payload(&reference, &withdrawal)?);
+    let receipt = state.signer.sign(&receipt_payload(
+        &reference,
+        &withdrawal,
+        facts.is_some().then_some(found_by),
+    )?);
     let receipt_json = serde_json::to_string(&receipt).map_err(AppError::internal)?;
     let answer = recorded(&reference, &withdrawal, receipt);
     let answer_json = serde_json::to_string(&answer).map_err(AppError::internal)?;

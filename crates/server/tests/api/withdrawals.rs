@@ -80,6 +80,12 @@ pub async fn eligible_order_end_to_end(server: &TestServer) {
     assert_eq!(signed["received_at"], received_at.as_str());
     assert_eq!(signed["withdrawal"]["name"], "Anna de Vries");
     assert_eq!(signed["withdrawal"]["refund_due"], refund_due.as_str());
+    assert_eq!(
+        signed["order_found_by"], "email",
+        "the receipt names the proof that matched"
+    );
+    assert_eq!(signed["withdrawal"]["lookup_email"], "Anna@example.com");
+    assert_eq!(signed["withdrawal"]["lookup_postcode"], Value::Null);
 
     // The same key again answers the first withdrawal; no second one is recorded.
     let again = withdraw(server, Some("withdraw-1"), &eligible("nl")).await;
@@ -200,6 +206,9 @@ async fn an_unknown_order_is_withdrawn_by_its_typed_contract_details() {
         "{body}"
     );
     assert!(body.contains("the whole contract"), "{body}");
+    let signed: Value =
+        serde_json::from_str(answer["receipt"]["signed"].as_str().unwrap()).unwrap();
+    assert_eq!(signed["order_found_by"], Value::Null, "no order matched");
 }
 
 #[tokio::test]
@@ -291,10 +300,47 @@ async fn a_postcode_shop_finds_the_order_by_its_postcode_and_acknowledges_to_the
         answer["items"],
         json!(["Wireless headphones", "USB-C cable"])
     );
+    let signed: Value =
+        serde_json::from_str(answer["receipt"]["signed"].as_str().unwrap()).unwrap();
+    assert_eq!(signed["order_found_by"], "post_code");
+    assert_eq!(
+        signed["withdrawal"]["lookup_postcode"], "1011AB",
+        "as typed, upper-cased"
+    );
     let reference = answer["reference"].as_str().unwrap();
     let read = shop_withdrawal(&server, reference).await;
     assert_eq!(read["email"], "anna.private@example.net");
     assert_eq!(read["messages"][0]["recipient"], "anna.private@example.net");
+    assert_eq!(
+        read["withdrawal"]["lookup_postcode"], "1011AB",
+        "the shop sees the postcode the order was found by"
+    );
+}
+
+#[tokio::test]
+async fn guessing_postcodes_for_one_order_hits_the_per_order_limit() {
+    let server = TestServer::start_with(ServerOptions {
+        config: "[limits]\nlookups_per_ip = 1000\nlookups_per_order = 2\n".to_owned(),
+        policy: r#""order_lookup": {"key": "post_code", "required": true}"#.to_owned(),
+        ..Default::default()
+    });
+    for postcode in ["9711 AA", "9711 AB"] {
+        let response = withdraw(
+            &server,
+            None,
+            &by_postcode(json!({"lookup_postcode": postcode})),
+        )
+        .await;
+        assert_eq!(response.status(), 422, "{postcode}");
+    }
+    let response = withdraw(
+        &server,
+        None,
+        &by_postcode(json!({"lookup_postcode": "1011 AB"})),
+    )
+    .await;
+    assert_eq!(response.status(), 429, "the right postcode comes too late");
+    assert_eq!(json(response).await["error"], "rate_limited");
 }
 
 #[tokio::test]
@@ -364,6 +410,16 @@ async fn an_email_shop_does_not_take_the_postcode_as_proof_and_still_refuses_unk
             .any(|f| f["field"] == "goods"),
         "{error}"
     );
+    let response = withdraw(
+        &server,
+        None,
+        &by_postcode(json!({"lookup_email": "anna@example.com", "lookup_postcode": "anna@"})),
+    )
+    .await;
+    assert_eq!(response.status(), 422);
+    let error = json(response).await;
+    assert_eq!(error["fields"][0]["field"], "lookup_postcode", "{error}");
+    assert_eq!(error["fields"][0]["code"], "post_code.format", "{error}");
     let response = withdraw(
         &server,
         None,

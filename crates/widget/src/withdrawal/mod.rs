@@ -311,9 +311,9 @@ fn lookup_proof_input(form: Form) -> AnyView {
             InputSpec::text("redress-w-lookup-postcode", t.postcode_label)
                 .hint(t.postcode_hint)
                 .kind("text", "postal-code"),
-            |s| s.lookup_postcode.clone(),
+            |s| s.draft.lookup_postcode.clone(),
             |s, v| {
-                s.lookup_postcode = v;
+                s.draft.lookup_postcode = v;
                 s.order = None;
                 s.typed_contract = false;
             },

@@ -34,10 +34,6 @@ pub struct SavedWithdrawal {
     /// The lookup found nothing: the contract details are typed instead.
     #[serde(default)]
     pub typed_contract: bool,
-    /// The delivery postcode the order is looked up by, on a shop whose policy asks for
-    /// it instead of the e-mail (the core's draft has no postcode; it is sent beside it).
-    #[serde(default)]
-    pub lookup_postcode: String,
 }
 
 impl SavedWithdrawal {
@@ -49,7 +45,6 @@ impl SavedWithdrawal {
             draft: WithdrawalDraft::default(),
             order: None,
             typed_contract: false,
-            lookup_postcode: String::new(),
         }
     }
 
@@ -62,7 +57,7 @@ impl SavedWithdrawal {
     pub fn lookup_proof(&self, key: LookupKey) -> (&'static str, &str) {
         match key {
             LookupKey::Email => ("lookup_email", &self.draft.lookup_email),
-            LookupKey::PostCode => ("lookup_postcode", &self.lookup_postcode),
+            LookupKey::PostCode => ("lookup_postcode", &self.draft.lookup_postcode),
         }
     }
 
@@ -86,18 +81,21 @@ impl SavedWithdrawal {
         .collect()
     }
 
-    /// The draft as sent to the shop: on a postcode shop the postcode beside the core's
-    /// keys and no lookup e-mail (the shop matches by the postcode only).
-    pub fn sent_json(&self, key: LookupKey) -> String {
-        let mut draft = serde_json::to_value(&self.draft).unwrap_or_default();
-        if let (LookupKey::PostCode, Some(keys)) = (key, draft.as_object_mut()) {
-            keys.insert("lookup_email".into(), String::new().into());
-            keys.insert(
-                "lookup_postcode".into(),
-                self.lookup_postcode.clone().into(),
-            );
+    /// The draft as sent to the shop and judged here: only the proof the policy's
+    /// `order_lookup.key` asks for, the other left empty (the shop matches by that one
+    /// only, and a stale entry in the other could only stand in the way).
+    pub fn sent(&self, key: LookupKey) -> WithdrawalDraft {
+        let mut draft = self.draft.clone();
+        match key {
+            LookupKey::Email => draft.lookup_postcode.clear(),
+            LookupKey::PostCode => draft.lookup_email.clear(),
         }
-        draft.to_string()
+        draft
+    }
+
+    /// [`sent`](Self::sent) as the JSON the shop reads.
+    pub fn sent_json(&self, key: LookupKey) -> String {
+        serde_json::to_string(&self.sent(key)).unwrap_or_default()
     }
 
     /// The order as the core crate judges it; item categories are unknown to the lookup,
@@ -125,10 +123,12 @@ impl SavedWithdrawal {
         Some(withdrawal_window(facts.delivered_on, policy, now))
     }
 
-    /// The core crate's errors as `(field, code)`, in form order.
+    /// The core crate's errors as `(field, code)`, in form order, for the draft as it
+    /// will be sent.
     pub fn errors(&self, policy: &ComplaintPolicy, now: DateTime<Utc>) -> Vec<(String, String)> {
         let facts = self.facts();
-        match validate_withdrawal(&self.draft, policy, facts.as_ref(), now) {
+        let sent = self.sent(policy.order_lookup.key);
+        match validate_withdrawal(&sent, policy, facts.as_ref(), now) {
             Ok(_) => Vec::new(),
             Err(errors) => errors
                 .into_iter()
@@ -195,12 +195,41 @@ mod tests {
     }
 
     #[test]
-    fn a_draft_saved_before_the_postcode_existed_still_reads() {
+    fn a_draft_saved_before_the_postcode_was_part_of_it_still_reads() {
         let mut old = serde_json::to_value(filled(None)).unwrap();
-        old.as_object_mut().unwrap().remove("lookup_postcode");
-        let saved: SavedWithdrawal = serde_json::from_value(old).unwrap();
-        assert_eq!(saved.draft.name, "Anna de Vries");
-        assert_eq!(saved.lookup_postcode, "");
+        assert_eq!(old["draft"].get("lookup_postcode"), None);
+        // Saved before the postcode existed, and while it was kept beside the draft.
+        let before: SavedWithdrawal = serde_json::from_value(old.clone()).unwrap();
+        old["lookup_postcode"] = "1011 AB".into();
+        let beside: SavedWithdrawal = serde_json::from_value(old).unwrap();
+        for saved in [before, beside] {
+            assert_eq!(saved.draft.name, "Anna de Vries");
+            assert_eq!(saved.draft.lookup_postcode, "");
+        }
+        let mut saved = filled(None);
+        saved.draft.lookup_postcode = "1011 AB".into();
+        let text = serde_json::to_string(&saved).unwrap();
+        assert_eq!(
+            serde_json::from_str::<SavedWithdrawal>(&text).unwrap(),
+            saved
+        );
+    }
+
+    #[test]
+    fn the_core_crate_judges_the_postcode_only_on_a_postcode_shop() {
+        let postcode_shop =
+            ComplaintPolicy::from_json(r#"{"order_lookup": {"key": "post_code"}}"#).unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap();
+        let mut saved = filled(Some(found("2026-11-14")));
+        saved.draft.lookup_postcode = "anna@example.com".into();
+        assert_eq!(
+            saved.errors(&postcode_shop, now),
+            [("lookup_postcode".into(), "post_code.format".into())]
+        );
+        assert_eq!(saved.errors(&ComplaintPolicy::default(), now), []);
+        saved.draft.lookup_postcode = "1011 ab".into();
+        saved.draft.lookup_email = "anna@".into();
+        assert_eq!(saved.errors(&postcode_shop, now), []);
     }
 
     #[test]
@@ -210,12 +239,12 @@ mod tests {
             saved.lookup_errors(LookupKey::PostCode),
             [("lookup_postcode".into(), "post_code.missing".into())]
         );
-        saved.lookup_postcode = "anna@example.com".into();
+        saved.draft.lookup_postcode = "anna@example.com".into();
         assert_eq!(
             saved.lookup_errors(LookupKey::PostCode),
             [("lookup_postcode".into(), "post_code.format".into())]
         );
-        saved.lookup_postcode = "1011 ab".into();
+        saved.draft.lookup_postcode = "1011 ab".into();
         assert_eq!(saved.lookup_errors(LookupKey::PostCode), []);
         let sent: serde_json::Value =
             serde_json::from_str(&saved.sent_json(LookupKey::PostCode)).unwrap();

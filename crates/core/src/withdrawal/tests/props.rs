@@ -44,6 +44,7 @@ proptest! {
         name in ".{0,250}",
         order_number in ".{0,50}",
         lookup_email in ".{0,60}",
+        lookup_postcode in prop_oneof![".{0,12}", "[0-9]{4} ?[A-Za-z]{2}"],
         email in ".{0,60}",
         order_date in prop_oneof![".{0,12}", "20[0-9]{2}-[01][0-9]-[0-3][0-9]"],
         goods in ".{0,600}",
@@ -56,7 +57,7 @@ proptest! {
     ) {
         let mut p = ComplaintPolicy::default();
         p.withdrawal.excluded = excluded.into_iter().collect();
-        let draft = WithdrawalDraft { name, order_number, lookup_email, items, email, order_date, goods };
+        let draft = WithdrawalDraft { name, order_number, lookup_email, lookup_postcode, items, email, order_date, goods };
         let order = OrderFacts {
             delivered_on: delivered,
             items: order_items.into_iter().map(|(name, category)| OrderItem { name, category }).collect(),
@@ -65,6 +66,7 @@ proptest! {
         if let Ok(w) = result {
             prop_assert!(!w.items().is_empty() || !looked_up || order.items.is_empty());
             prop_assert_eq!(w.received_at(), now);
+            prop_assert_eq!(w.lookup_postcode().is_some(), !draft.lookup_postcode.trim().is_empty());
         }
     }
 }

@@ -218,6 +218,7 @@ fn every_field_error_is_reported_at_once() {
         name: " ".into(),
         order_number: String::new(),
         lookup_email: "anna@".into(),
+        lookup_postcode: "anna@example.nl".into(),
         email: String::new(),
         order_date: "2026-12-01".into(),
         goods: "x".repeat(501),
@@ -232,6 +233,7 @@ fn every_field_error_is_reported_at_once() {
             ("name", ErrorCode::NameMissing),
             ("order_number", ErrorCode::OrderNumberMissing),
             ("lookup_email", ErrorCode::EmailFormat),
+            ("lookup_postcode", ErrorCode::PostCodeFormat),
             ("email", ErrorCode::EmailMissing),
             ("order_date", ErrorCode::DateInFuture),
             ("goods", ErrorCode::GoodsFormat),
@@ -280,6 +282,62 @@ fn the_draft_refuses_unknown_keys_and_the_withdrawal_round_trips() {
         serde_json::from_str::<crate::withdrawal::Withdrawal>(&json).unwrap(),
         w
     );
+}
+
+#[test]
+fn a_lookup_postcode_is_kept_as_a_postcode_and_a_malformed_one_is_named() {
+    let draft = WithdrawalDraft {
+        lookup_email: String::new(),
+        lookup_postcode: " 1011  ab ".into(),
+        ..good_draft()
+    };
+    let w = validate_withdrawal(&draft, &shop(), Some(&order()), now()).unwrap();
+    assert_eq!(w.lookup_email(), None);
+    assert_eq!(w.lookup_postcode().unwrap().as_ref(), "1011 AB");
+    assert_eq!(w.lookup_postcode().unwrap().compact(), "1011AB");
+    assert_eq!(
+        validate_withdrawal(&good_draft(), &shop(), Some(&order()), now())
+            .unwrap()
+            .lookup_postcode(),
+        None
+    );
+
+    let draft = WithdrawalDraft {
+        lookup_postcode: "anna@example.nl".into(),
+        ..draft
+    };
+    let errors = errors(&draft, Some(&order()));
+    assert_eq!(
+        fields(&errors),
+        [("lookup_postcode", ErrorCode::PostCodeFormat)]
+    );
+    assert_eq!(errors[0].code().as_str(), "post_code.format");
+}
+
+#[test]
+fn the_postcode_is_read_from_the_draft_and_older_json_still_reads() {
+    let draft: WithdrawalDraft = serde_json::from_str(
+        r#"{"name": "Anna", "order_number": "WEB-1001", "lookup_postcode": "1011 AB", "email": "anna@example.nl"}"#,
+    )
+    .unwrap();
+    assert_eq!(draft.lookup_postcode, "1011 AB");
+    let written = serde_json::to_value(&draft).unwrap();
+    assert_eq!(written["lookup_postcode"], "1011 AB");
+    assert_eq!(
+        serde_json::to_value(good_draft())
+            .unwrap()
+            .get("lookup_postcode"),
+        None,
+        "an e-mail shop's draft is written as before"
+    );
+
+    let w = validate_withdrawal(&draft, &shop(), Some(&order()), now()).unwrap();
+    let mut recorded = serde_json::to_value(&w).unwrap();
+    assert_eq!(recorded["lookup_postcode"], "1011 AB");
+    recorded.as_object_mut().unwrap().remove("lookup_postcode");
+    let older: crate::withdrawal::Withdrawal = serde_json::from_value(recorded).unwrap();
+    assert_eq!(older.lookup_postcode(), None);
+    assert_eq!(older.name(), w.name());
 }
 
 #[test]
