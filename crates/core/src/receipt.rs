@@ -131,12 +131,7 @@ pub fn verify_receipt(
     receipt_json: &str,
     public_key_hex: &str,
 ) -> Result<VerifiedReceipt, ReceiptError> {
-    let check = receipt_signature_to_check(receipt_json, public_key_hex)?;
-    let key = VerifyingKey::from_bytes(check.public_key()).map_err(|_| ReceiptError::Key)?;
-    let valid = key
-        .verify_strict(check.message(), &Signature::from_bytes(check.signature()))
-        .is_ok();
-    check.read(valid)
+    receipt_signature_to_check(receipt_json, public_key_hex)?.verify()
 }
 
 /// A receipt whose Ed25519 signature the caller checks itself (the browser's WebCrypto,
@@ -163,6 +158,45 @@ pub fn receipt_signature_to_check(
     receipt_json: &str,
     public_key_hex: &str,
 ) -> Result<ReceiptCheck, ReceiptError> {
+    let envelope = read_envelope(receipt_json)?;
+    let public_key = public_key_bytes(public_key_hex).ok_or(ReceiptError::Key)?;
+    if envelope.key_id != key_id(&public_key) {
+        return Err(other_key(&envelope));
+    }
+    ReceiptCheck::new(envelope, public_key)
+}
+
+/// Reads `receipt_json` against the key it names among `public_keys_hex` (a shop's
+/// published keys, or the `receipt_keys` a trustmark lists for a member, old and new):
+/// the envelope's `key_id` picks the key, so no key is tried in turn. An entry that is
+/// not an Ed25519 key in hex names nothing and is passed over; when no entry has the
+/// envelope's key id the answer is [`ReceiptError::OtherKey`], the same as for an
+/// empty list. Otherwise the same errors as [`receipt_signature_to_check`].
+///
+/// ```
+/// use redress_core::receipt::receipt_signature_to_check_among;
+/// let zero_key = "3b6a27bcceb6a42d62a3a8d02a6f0d73653215771de243a63ac048a18b59da29";
+/// let other = r#"{"version":1,"algorithm":"Ed25519","key_id":"0000000000000000","signed":"{}","signature":"00"}"#;
+/// let refused = receipt_signature_to_check_among(other, &["zz", zero_key]).unwrap_err();
+/// assert_eq!(refused.code(), "receipt.other_key");
+/// ```
+pub fn receipt_signature_to_check_among(
+    receipt_json: &str,
+    public_keys_hex: &[impl AsRef<str>],
+) -> Result<ReceiptCheck, ReceiptError> {
+    let envelope = read_envelope(receipt_json)?;
+    let named = public_keys_hex
+        .iter()
+        .filter_map(|hex| public_key_bytes(hex.as_ref()))
+        .find(|key| envelope.key_id == key_id(key));
+    match named {
+        Some(public_key) => ReceiptCheck::new(envelope, public_key),
+        None => Err(other_key(&envelope)),
+    }
+}
+
+/// The envelope of version 1 with algorithm Ed25519, or why `receipt_json` is not one.
+fn read_envelope(receipt_json: &str) -> Result<SignedEnvelope, ReceiptError> {
     let envelope = SignedEnvelope::from_json_text(receipt_json)
         .map_err(|e| ReceiptError::Malformed(format!("not a signed envelope: {e}")))?;
     if envelope.version != 1 || envelope.algorithm != "Ed25519" {
@@ -170,25 +204,39 @@ pub fn receipt_signature_to_check(
             "not version 1 with algorithm Ed25519".into(),
         ));
     }
-    let public_key: [u8; 32] = decode_hex(public_key_hex.trim())
-        .and_then(|b| b.try_into().ok())
-        .ok_or(ReceiptError::Key)?;
-    if envelope.key_id != key_id(&public_key) {
-        return Err(ReceiptError::OtherKey(
-            envelope.key_id.chars().take(64).collect(),
-        ));
-    }
-    let signature: [u8; 64] = decode_hex(&envelope.signature)
-        .and_then(|b| b.try_into().ok())
-        .ok_or_else(|| ReceiptError::Malformed("signature is not 128 hex characters".into()))?;
-    Ok(ReceiptCheck {
-        envelope,
-        public_key,
-        signature,
-    })
+    Ok(envelope)
+}
+
+fn public_key_bytes(hex: &str) -> Option<[u8; 32]> {
+    decode_hex(hex.trim()).and_then(|b| b.try_into().ok())
+}
+
+fn other_key(envelope: &SignedEnvelope) -> ReceiptError {
+    ReceiptError::OtherKey(envelope.key_id.chars().take(64).collect())
 }
 
 impl ReceiptCheck {
+    fn new(envelope: SignedEnvelope, public_key: [u8; 32]) -> Result<ReceiptCheck, ReceiptError> {
+        let signature: [u8; 64] = decode_hex(&envelope.signature)
+            .and_then(|b| b.try_into().ok())
+            .ok_or_else(|| ReceiptError::Malformed("signature is not 128 hex characters".into()))?;
+        Ok(ReceiptCheck {
+            envelope,
+            public_key,
+            signature,
+        })
+    }
+
+    /// Checks the signature natively (ed25519-dalek, strict) and reads what the receipt
+    /// proves: for the server and the desk, where a signature library costs nothing.
+    pub fn verify(&self) -> Result<VerifiedReceipt, ReceiptError> {
+        let key = VerifyingKey::from_bytes(&self.public_key).map_err(|_| ReceiptError::Key)?;
+        let valid = key
+            .verify_strict(self.message(), &Signature::from_bytes(&self.signature))
+            .is_ok();
+        self.read(valid)
+    }
+
     /// The raw 32-byte public key to verify with.
     pub fn public_key(&self) -> &[u8; 32] {
         &self.public_key
@@ -289,6 +337,72 @@ mod tests {
         assert_eq!(
             verify_receipt(&signed(&key, PAYLOAD), "zz").unwrap_err(),
             ReceiptError::Key
+        );
+    }
+
+    fn public_hex(seed: u8) -> String {
+        hex(&SigningKey::from_bytes(&[seed; 32])
+            .verifying_key()
+            .to_bytes())
+    }
+
+    #[test]
+    fn the_key_the_receipt_names_is_picked_among_several() {
+        let key = SigningKey::from_bytes(&[7; 32]);
+        let receipt = signed(&key, PAYLOAD);
+        for keys in [
+            vec![public_hex(8), public_hex(7), public_hex(9)],
+            vec![public_hex(7), public_hex(8)],
+            vec![public_hex(9), public_hex(8), public_hex(7)],
+        ] {
+            let check = receipt_signature_to_check_among(&receipt, &keys).unwrap();
+            assert_eq!(check.public_key(), &key.verifying_key().to_bytes());
+            assert_eq!(check.verify().unwrap().reference(), "C-7K2M9Q4XPA");
+        }
+        let altered = receipt.replace("2026-11-21T10", "2026-11-01T10");
+        let check =
+            receipt_signature_to_check_among(&altered, &[public_hex(8), public_hex(7)]).unwrap();
+        assert_eq!(check.verify(), Err(ReceiptError::BadSignature));
+    }
+
+    #[test]
+    fn without_the_named_key_among_them_the_receipt_is_another_keys() {
+        let key = SigningKey::from_bytes(&[7; 32]);
+        let receipt = signed(&key, PAYLOAD);
+        let named = key_id(&key.verifying_key().to_bytes());
+        for keys in [vec![public_hex(8), public_hex(9)], vec![]] {
+            assert_eq!(
+                receipt_signature_to_check_among(&receipt, &keys).unwrap_err(),
+                ReceiptError::OtherKey(named.clone())
+            );
+        }
+        assert_eq!(
+            receipt_signature_to_check_among("{", &[public_hex(7)])
+                .unwrap_err()
+                .code(),
+            "receipt.malformed"
+        );
+    }
+
+    #[test]
+    fn a_malformed_key_in_the_list_is_passed_over() {
+        let key = SigningKey::from_bytes(&[7; 32]);
+        let receipt = signed(&key, PAYLOAD);
+        let malformed = [
+            "zz".to_owned(),
+            "ab".repeat(31),
+            String::new(),
+            "é".repeat(32),
+        ];
+        let mut keys = malformed.to_vec();
+        keys.push(public_hex(7));
+        let check = receipt_signature_to_check_among(&receipt, &keys).unwrap();
+        assert_eq!(check.verify().unwrap().reference(), "C-7K2M9Q4XPA");
+        assert_eq!(
+            receipt_signature_to_check_among(&receipt, &malformed)
+                .unwrap_err()
+                .code(),
+            "receipt.other_key"
         );
     }
 

@@ -12,7 +12,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use chrono::NaiveDate;
 use redress_core::calendar::{WorkingCalendar, parse_iso_date};
-use redress_core::receipt::{ReceiptError, VerifiedReceipt, verify_receipt};
+use redress_core::receipt::{VerifiedReceipt, receipt_signature_to_check_among};
 use redress_core::trustmark::{GateAnswers, Member, TrustmarkRoute, route_complaint};
 use serde::Deserialize;
 
@@ -183,19 +183,12 @@ fn receipt_invalid(why: &str) -> AppError {
     )
 }
 
-/// Verifies the shop's receipt against each receipt key the registry lists for `member`.
+/// Verifies the shop's receipt against the receipt key it names among those the registry
+/// lists for `member` (old and new keys, so a receipt from before a rotation still counts).
 fn verified_receipt(text: &str, member: &Member) -> Result<VerifiedReceipt, AppError> {
-    let mut refusal = "the registry lists no receipt key for this member".to_owned();
-    for key in member.receipt_keys() {
-        match verify_receipt(text, key) {
-            Ok(receipt) => return Ok(receipt),
-            Err(other @ (ReceiptError::OtherKey(_) | ReceiptError::Key)) => {
-                refusal = other.to_string();
-            }
-            Err(error) => return Err(receipt_invalid(&error.to_string())),
-        }
-    }
-    Err(receipt_invalid(&refusal))
+    receipt_signature_to_check_among(text, member.receipt_keys())
+        .and_then(|check| check.verify())
+        .map_err(|error| receipt_invalid(&error.to_string()))
 }
 
 /// The case as stored: a verified receipt's day and reference win over the stated ones.

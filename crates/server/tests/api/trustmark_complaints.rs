@@ -16,10 +16,13 @@ const SHOP_SEED: [u8; 32] = [9; 32];
 
 fn members() -> String {
     let shop_key = ReceiptSigner::from_seed(SHOP_SEED).public().public_key;
+    // A key the shop rotated to after signing with SHOP_SEED, listed first: the receipt's
+    // key id picks SHOP_SEED's key all the same.
+    let rotated_key = ReceiptSigner::from_seed([10; 32]).public().public_key;
     json!([
         {"shop_name": "Fietsen Peeters", "member_id": "B-2231", "domains": ["fietsen-peeters.be"],
          "valid_from": "2026-01-01", "valid_until": "2099-12-31", "categories": ["general"],
-         "receipt_keys": [shop_key]},
+         "receipt_keys": [rotated_key, shop_key]},
         {"shop_name": "Oude Boekhandel", "member_id": "B-1000", "domains": ["oude-boekhandel.be"],
          "valid_from": "2024-01-01", "valid_until": "2025-12-31", "categories": ["general"]},
         {"shop_name": "Reizen Janssens", "member_id": "B-4410", "domains": ["reizen-janssens.be"],

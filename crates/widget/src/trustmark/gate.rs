@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use redress_core::calendar::parse_iso_date;
-use redress_core::receipt::{ReceiptError, VerifiedReceipt, receipt_signature_to_check};
+use redress_core::receipt::{ReceiptError, VerifiedReceipt, receipt_signature_to_check_among};
 use redress_core::trustmark::{Member, TrustmarkRoute};
 
 use super::filing;
@@ -14,21 +14,12 @@ use crate::filing::{DateStyle, format_date};
 use crate::messages::{Lang, Messages};
 use crate::webcrypto::ed25519_verifies;
 
-/// Checks an imported receipt against the receipt keys the trustmark lists for `member`.
+/// Checks an imported receipt against the receipt key it names among those the trustmark
+/// lists for `member`; the browser's WebCrypto checks the signature.
 async fn check_receipt(text: &str, member: &Member) -> Result<VerifiedReceipt, ReceiptError> {
-    let mut refusal = ReceiptError::Key;
-    for key in member.receipt_keys() {
-        match receipt_signature_to_check(text, key) {
-            Ok(check) => {
-                let valid =
-                    ed25519_verifies(check.public_key(), check.signature(), check.message()).await;
-                return check.read(valid);
-            }
-            Err(other @ ReceiptError::OtherKey(_)) => refusal = other,
-            Err(error) => return Err(error),
-        }
-    }
-    Err(refusal)
+    let check = receipt_signature_to_check_among(text, member.receipt_keys())?;
+    let valid = ed25519_verifies(check.public_key(), check.signature(), check.message()).await;
+    check.read(valid)
 }
 
 /// The shopper's answers to the gate.
