@@ -31,11 +31,22 @@ mod imp {
         DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
     }
 
+    /// 128 random bits in hex. `getRandomValues` works on every page (`randomUUID` only in
+    /// secure contexts, and throws elsewhere); the clock-and-`Math.random` fallback is
+    /// written as integers, which keeps float formatting out of the bundle.
     pub fn new_key() -> String {
-        web_sys::window()
+        let mut bytes = [0u8; 16];
+        let random = web_sys::window()
             .and_then(|w| w.crypto().ok())
-            .map(|c| c.random_uuid())
-            .unwrap_or_else(|| format!("{}-{}", js_sys::Date::now(), js_sys::Math::random()))
+            .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+        if random {
+            return bytes.iter().map(|b| format!("{b:02x}")).collect();
+        }
+        format!(
+            "{}-{}",
+            js_sys::Date::now() as u64,
+            (js_sys::Math::random() * 1e15) as u64
+        )
     }
 
     fn storage() -> Option<web_sys::Storage> {
