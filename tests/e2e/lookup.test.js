@@ -60,6 +60,7 @@ describe('a shop that looks orders up by postcode', () => {
     const notice = page.locator(`${W} .redress-live:has-text("could not find an order")`);
     await notice.waitFor();
     assert.match(await notice.textContent(), /this order number and postcode/);
+    await screenshot(page, 'lookup-postcode-not-found-375');
 
     await postcode.fill('1011 ab');
     await page.locator(`${W} button[type=submit]`).click();
