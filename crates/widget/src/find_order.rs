@@ -268,15 +268,17 @@ pub fn FindOrder(config: WidgetConfig, screen: CurrentScreen) -> impl IntoView {
                         {t.follow_submit}
                     </button>
                 </form>
+                // Right under the buttons that asked: a not-found answer is then followed
+                // by the way to file without the lookup, where the policy allows it.
+                <div class="redress-live" role="status" aria-live="polite">
+                    {move || notice().map(|text| view! { <p class="redress-notice">{text}</p> })}
+                </div>
                 {move || optional().then(|| view! {
                     <div class="redress-lookup-optional">
                         <p class="redress-hint">{t.lookup_optional_note}</p>
                         <button type="button" class="redress-link" on:click=on_skip>{t.lookup_skip}</button>
                     </div>
                 })}
-                <div class="redress-live" role="status" aria-live="polite">
-                    {move || notice().map(|text| view! { <p class="redress-notice">{text}</p> })}
-                </div>
                 <p class="redress-withdraw-entry">
                     <button type="button" class="redress-link" on:click=move |_| screen.set(Screen::Withdraw)>{t.withdraw_entry}</button>
                 </p>
