@@ -66,6 +66,9 @@ function daysAgo(n) {
   return new Date(Date.now() - n * 86400000).toISOString().slice(0, 10);
 }
 
+/** The Ed25519 public key of the all-zero seed: a valid key that signed none of these receipts. */
+const RETIRED_RECEIPT_KEY = '3b6a27bcceb6a42d62a3a8d02a6f0d73653215771de243a63ac048a18b59da29';
+
 let server;
 let browser;
 
@@ -75,7 +78,9 @@ before(async () => {
   assert.match(server.cli('keygen', '--trustmark', 'Becom'), /public_key [0-9a-f]{64}/);
   const members = join(server.dataDir, 'members.json');
   writeFileSync(members, JSON.stringify([
-    { shop_name: 'Kade Store', member_id: 'B-1', domains: ['shop.localhost'], valid_from: '2020-01-01', valid_until: '2099-12-31', categories: ['general'], receipt_keys: [receiptKey] },
+    // An older receipt key of the shop listed first: the page picks the key the receipt
+    // names (its key_id), not the first in the list.
+    { shop_name: 'Kade Store', member_id: 'B-1', domains: ['shop.localhost'], valid_from: '2020-01-01', valid_until: '2099-12-31', categories: ['general'], receipt_keys: [RETIRED_RECEIPT_KEY, receiptKey] },
     { shop_name: 'Zonnereizen', member_id: 'B-2', domains: ['zonnereizen.localhost'], valid_from: '2020-01-01', valid_until: '2099-12-31', categories: ['travel'] },
     { shop_name: 'Oud Winkeltje', member_id: 'B-3', domains: ['oud.localhost'], valid_from: '2020-01-01', valid_until: '2020-12-31', categories: ['general'] },
   ]));
