@@ -46,6 +46,7 @@ use redress_core::calendar::WorkingCalendar;
 use redress_core::draft::{ComplaintDraft, validate};
 use redress_core::error::ErrorCode;
 use redress_core::evidence::{MetadataKind, check_declared_type, sniff, strip_metadata};
+use redress_core::json::FromJson;
 use redress_core::lifecycle::{Actor, DeadlineRules, DueStepKind, Timeline};
 use redress_core::policy::ComplaintPolicy;
 use redress_core::time_zone::ShopTimeZone;
@@ -158,7 +159,7 @@ fn a_signed_member_registry_verifies_and_a_tampered_one_does_not() {
     let signer = SigningKey::from_bytes(&[7; 32]);
     let public = signer.verifying_key().to_bytes();
     let trustmark = redress_core::escalation::BodyName::parse("Becom").unwrap();
-    let member: Member = serde_json::from_str(
+    let member = Member::from_json_text(
         r#"{"categories":["general"],"domains":["shop.example"],"member_id":"BE-1",
             "shop_name":"Kade Supply","valid_from":"2026-01-01","valid_until":"2027-01-01"}"#,
     )
