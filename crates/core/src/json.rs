@@ -10,7 +10,7 @@
 //! Reading follows serde's conventions for the shapes this crate uses, so a document
 //! serde wrote reads back to the same value: `Option` is `null` or absent, enums are
 //! their snake_case code, an object reader either refuses or skips unknown keys (serde's
-//! `deny_unknown_fields` or not). Where serde would refuse a repeated key, the last wins.
+//! `deny_unknown_fields` or not), and a key repeated within one object is refused.
 
 use std::fmt::Display;
 
@@ -67,6 +67,14 @@ pub enum JsonError {
         /// The unknown key.
         field: String,
     },
+    /// A key appears twice in one object: which one was meant cannot be known.
+    #[error("duplicate field `{field}` at {path}")]
+    DuplicateField {
+        /// The path of the object.
+        path: String,
+        /// The repeated key.
+        field: String,
+    },
     /// A required key is absent.
     #[error("missing field `{field}` at {path}")]
     MissingField {
@@ -93,6 +101,7 @@ impl JsonError {
             JsonError::Syntax { .. } | JsonError::TooDeep => ".",
             JsonError::Shape { path, .. }
             | JsonError::UnknownField { path, .. }
+            | JsonError::DuplicateField { path, .. }
             | JsonError::MissingField { path, .. }
             | JsonError::Value { path, .. } => path,
         }
@@ -103,6 +112,7 @@ impl JsonError {
         match self {
             JsonError::Shape { expected, .. } => format!("invalid type: expected {expected}"),
             JsonError::UnknownField { field, .. } => format!("unknown field `{field}`"),
+            JsonError::DuplicateField { field, .. } => format!("duplicate field `{field}`"),
             JsonError::MissingField { field, .. } => format!("missing field `{field}`"),
             JsonError::Value { rule, .. } => rule.clone(),
             JsonError::Syntax { .. } | JsonError::TooDeep => self.to_string(),
@@ -114,6 +124,7 @@ impl JsonError {
     fn within(mut self, step: &str) -> JsonError {
         if let JsonError::Shape { path, .. }
         | JsonError::UnknownField { path, .. }
+        | JsonError::DuplicateField { path, .. }
         | JsonError::MissingField { path, .. }
         | JsonError::Value { path, .. } = &mut self
         {
@@ -342,7 +353,14 @@ pub fn read_object<T>(
     let Json::Object(members) = json else {
         return Err(JsonError::shape("an object"));
     };
-    for (key, item) in members {
+    for (i, (key, item)) in members.iter().enumerate() {
+        // A shop's policy file with `max_count` twice must not quietly take one of them.
+        if members.iter().take(i).any(|(earlier, _)| earlier == key) {
+            return Err(JsonError::DuplicateField {
+                path: ".".to_owned(),
+                field: key.clone(),
+            });
+        }
         let known = member(&mut value, key, item).map_err(|e| e.within(key))?;
         if !known && unknown == UnknownKeys::Refuse {
             return Err(JsonError::UnknownField {

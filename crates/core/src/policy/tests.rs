@@ -257,6 +257,11 @@ fn shape_errors_name_the_path_of_the_bad_value() {
             "evidence.max_count",
             "invalid type: expected an integer that fits u16",
         ),
+        (
+            r#"{"evidence": {"max_count": 3, "max_count": 30}}"#,
+            "evidence",
+            "duplicate field `max_count`",
+        ),
     ] {
         let err = ComplaintPolicy::from_json(json).unwrap_err();
         assert_eq!((err.code(), err.path()), ("policy.shape", path), "{json}");
