@@ -131,40 +131,39 @@ from_json_object!(NamedBody, UnknownKeys::Refuse,
     required { "name" => name }
     optional { "url" => url, "shop_country" => shop_country });
 
-/// An enum read from its wire code, by a lookup in the enum's list of values.
+/// An enum read from its wire code with `$parse` (`&str -> Option<Self>`): the enum's own
+/// `parse_code` where it has one, an exact match on the code serde writes otherwise.
 macro_rules! by_code {
-    ($($ty:ty => $all:expr, $code:expr, $expected:literal;)*) => {$(
+    ($($ty:ty => $parse:expr, $expected:literal;)*) => {$(
         impl FromJson for $ty {
             fn from_json(json: &Json) -> Result<Self, JsonError> {
-                code(json, |c| $all.into_iter().find(|v| ($code)(*v) == c), $expected)
+                code(json, $parse, $expected)
             }
         }
     )*};
 }
 
 by_code! {
-    ComplaintReason => ComplaintReason::ALL, ComplaintReason::code, "a complaint reason code";
-    ResolutionKind => ResolutionKind::ALL, ResolutionKind::code, "a resolution code";
-    ExcludedCategory => ExcludedCategory::ALL, ExcludedCategory::code, "an excluded category code";
-    MediaType => MediaType::ALL, MediaType::mime, "a MIME type the evidence rules know";
-    Country => Country::ALL, Country::code, "an ISO 3166-1 alpha-2 code such as \"NL\"";
-    Currency => Currency::ALL, Currency::code, "an ISO 4217 code such as \"EUR\"";
-    LookupKey => [LookupKey::Email, LookupKey::PostCode], |k| match k {
-        LookupKey::Email => "email",
-        LookupKey::PostCode => "post_code",
+    ComplaintReason => ComplaintReason::parse_code, "a complaint reason code";
+    ResolutionKind => ResolutionKind::parse_code, "a resolution code";
+    ExcludedCategory => ExcludedCategory::parse_code, "an excluded category code";
+    // `from_mime` and `parse` are lenient (aliases, case, blanks) for what shoppers and
+    // browsers type; a policy holds exactly the code serde writes.
+    MediaType => |c| MediaType::ALL.into_iter().find(|v| v.mime() == c), "a MIME type the evidence rules know";
+    Country => |c| Country::ALL.into_iter().find(|v| v.code() == c), "an ISO 3166-1 alpha-2 code such as \"NL\"";
+    Currency => |c| Currency::ALL.into_iter().find(|v| v.code() == c), "an ISO 4217 code such as \"EUR\"";
+    LookupKey => |c| match c {
+        "email" => Some(LookupKey::Email),
+        "post_code" => Some(LookupKey::PostCode),
+        _ => None,
     }, "\"email\" or \"post_code\"";
-    TrustmarkKind => [
-        TrustmarkKind::Becom,
-        TrustmarkKind::ThuiswinkelWaarborg,
-        TrustmarkKind::WebshopKeurmerk,
-        TrustmarkKind::TrustedShops,
-        TrustmarkKind::Other,
-    ], |k| match k {
-        TrustmarkKind::Becom => "becom",
-        TrustmarkKind::ThuiswinkelWaarborg => "thuiswinkel_waarborg",
-        TrustmarkKind::WebshopKeurmerk => "webshop_keurmerk",
-        TrustmarkKind::TrustedShops => "trusted_shops",
-        TrustmarkKind::Other => "other",
+    TrustmarkKind => |c| match c {
+        "becom" => Some(TrustmarkKind::Becom),
+        "thuiswinkel_waarborg" => Some(TrustmarkKind::ThuiswinkelWaarborg),
+        "webshop_keurmerk" => Some(TrustmarkKind::WebshopKeurmerk),
+        "trusted_shops" => Some(TrustmarkKind::TrustedShops),
+        "other" => Some(TrustmarkKind::Other),
+        _ => None,
     }, "a trustmark kind";
 }
 
