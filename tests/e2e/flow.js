@@ -34,6 +34,19 @@ export async function axeViolations(page, scope = W) {
   }, scope);
 }
 
+/**
+ * On a withdrawal page, starts from an empty device (no saved form) and opens the
+ * withdrawal form from its launcher; resolves once the form is shown.
+ */
+export async function openWithdrawal(page) {
+  await page.evaluate(() => localStorage.clear());
+  await page.reload({ waitUntil: 'load' });
+  const launcher = page.locator(`${W} .redress-launcher`);
+  assert.equal(await launcher.textContent(), 'Withdraw from contract here');
+  await launcher.click();
+  await page.locator(`${W} #redress-w-name`).waitFor();
+}
+
 /** Opens the widget and looks up a demo order; resolves on the first filing step. */
 export async function lookUp(page, { orderNumber = 'RD-1001', email = 'anna@example.com' } = {}) {
   await openWidget(page);

@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createPublicKey, verify } from 'node:crypto';
 import { openPage, screenshot, startBrowser, startServer } from './harness.js';
-import { W, axeViolations, daysAgo, shopApi } from './flow.js';
+import { W, axeViolations, daysAgo, openWithdrawal, shopApi } from './flow.js';
 import { startSmtpSink } from './smtp_sink.js';
 
 let server;
@@ -25,15 +25,6 @@ after(async () => {
   await server?.stop();
   await sink?.close();
 });
-
-async function openWithdrawal(page) {
-  await page.evaluate(() => localStorage.clear());
-  await page.reload({ waitUntil: 'load' });
-  const launcher = page.locator(`${W} .redress-launcher`);
-  assert.equal(await launcher.textContent(), 'Withdraw from contract here');
-  await launcher.click();
-  await page.locator(`${W} #redress-w-name`).waitFor();
-}
 
 async function fillLookup(page, { name = 'Anna de Vries', order = 'RD-1001', email = 'anna@example.com' } = {}) {
   await page.locator(`${W} #redress-w-name`).fill(name);

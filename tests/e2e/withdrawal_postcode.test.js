@@ -9,7 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openPage, screenshot, startBrowser, startServer } from './harness.js';
-import { W, axeViolations, daysAgo, shopApi } from './flow.js';
+import { W, axeViolations, daysAgo, openWithdrawal, shopApi } from './flow.js';
 import { startSmtpSink } from './smtp_sink.js';
 
 let server;
@@ -30,13 +30,6 @@ after(async () => {
   await server?.stop();
   await sink?.close();
 });
-
-async function openWithdrawal(page) {
-  await page.evaluate(() => localStorage.clear());
-  await page.reload({ waitUntil: 'load' });
-  await page.locator(`${W} .redress-launcher`).click();
-  await page.locator(`${W} #redress-w-name`).waitFor();
-}
 
 describe('withdrawal on a shop that looks orders up by postcode', () => {
   test('asks for the postcode, names a wrong one, finds the order by it and confirms to the contact e-mail', async () => {
