@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use redress_core::draft::{self, ComplaintDraft};
+use redress_core::json::FromJson;
 use redress_core::policy::ComplaintPolicy;
 use serde_json::json;
 
@@ -45,19 +46,35 @@ pub fn language(policy: &ComplaintPolicy, requested: &str) -> Result<String, App
     Ok(chosen)
 }
 
+/// Reads a submitted form (the request's `draft`) with the core crate's JSON reader, the
+/// one the widget reads its saved form with, so the two cannot disagree on a key. The
+/// error names where the draft is wrong, for a 422 `json.shape`:
+/// `draft.evidence[0].size_bytes: invalid type: expected an integer`,
+/// ``draft: unknown field `colour` ``.
+pub fn read_draft<T: FromJson>(draft: &serde_json::Value) -> Result<T, String> {
+    T::from_json_text(&draft.to_string()).map_err(|e| {
+        let at = match e.path() {
+            "." => String::new(),
+            path if path.starts_with('[') => path.to_owned(),
+            path => format!(".{path}"),
+        };
+        format!("draft{at}: {}", e.rule())
+    })
+}
+
 /// Validates the draft (core `ComplaintDraft` JSON) with the core crate, returning every
 /// field error at once. A draft of the wrong shape (a number where text belongs, an
-/// unknown key) is a `json.shape` error.
+/// unknown key) is a `json.shape` error (see [`read_draft`]).
 pub fn validate(
     policy: &ComplaintPolicy,
     draft: serde_json::Value,
     now: DateTime<Utc>,
 ) -> Result<ValidComplaint, AppError> {
-    let draft: ComplaintDraft = serde_json::from_value(draft).map_err(|e| {
+    let draft: ComplaintDraft = read_draft(&draft).map_err(|message| {
         AppError::rejected(
             axum::http::StatusCode::UNPROCESSABLE_ENTITY,
             "json.shape",
-            format!("draft: {e}"),
+            message,
         )
     })?;
     let complaint = draft::validate(&draft, policy, now).map_err(AppError::Validation)?;

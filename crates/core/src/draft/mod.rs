@@ -18,7 +18,7 @@ mod complaint;
 pub mod field;
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::domain::{Contact, ContactChannel};
 use crate::error::{ErrorCode, ErrorParams, FieldError, FieldRule};
@@ -27,9 +27,9 @@ use crate::policy::ComplaintPolicy;
 pub use complaint::{Complaint, DesiredResolution};
 
 /// A complaint as the shopper filled it in. Every field is optional on the wire (missing
-/// keys are empty); unknown keys are refused so a renamed field fails loudly.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+/// keys are empty); unknown keys are refused so a renamed field fails loudly. Read with
+/// [`crate::json::FromJson`] by the widget and the server alike; written with serde.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct ComplaintDraft {
     /// The order number as typed.
     pub order_number: String,
@@ -71,8 +71,7 @@ pub struct ComplaintDraft {
 }
 
 /// One evidence file as the widget declares it before uploading.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct EvidenceDraft {
     /// The file's name on the shopper's device.
     pub file_name: String,
@@ -84,8 +83,9 @@ pub struct EvidenceDraft {
     pub sha256: String,
 }
 
-// Read in the browser without serde (see `crate::json`); the server reads drafts with
-// serde. `tests::drafts_read_back_whole` keeps the two the same.
+// The one reader of a draft, in the browser (a saved draft) and on the server (a filed
+// one): no serde deserializer, so none is compiled into the bundle (see `crate::json`).
+// `tests::read_back::drafts_read_back_whole` checks that every key serde writes is read back.
 crate::from_json_object!(ComplaintDraft, crate::json::UnknownKeys::Refuse, {
     "order_number" => order_number, "email" => email, "phone" => phone,
     "preferred_channel" => preferred_channel, "post_code" => post_code, "reason" => reason,

@@ -1,7 +1,7 @@
 //! The withdrawal form as the widget sends it, and its validation.
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::domain::{Email, PostCode};
 use crate::draft::field;
@@ -14,9 +14,10 @@ use super::{
 };
 
 /// A withdrawal as the shopper filled it in. Every field is optional on the wire (an
-/// empty string is "not given"); unknown keys are refused.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+/// empty string is "not given"); unknown keys are refused. Read with
+/// [`crate::json::FromJson`] by the widget (a saved form) and the server alike; written
+/// with serde.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct WithdrawalDraft {
     /// The shopper's name.
     pub name: String,
@@ -39,6 +40,14 @@ pub struct WithdrawalDraft {
     /// What was bought; needed when no order was found.
     pub goods: String,
 }
+
+// No serde deserializer: the one reader is the crate's (see `crate::json`), and
+// `tests::props::drafts_read_back_whole` checks that every key serde writes is read back.
+crate::from_json_object!(WithdrawalDraft, crate::json::UnknownKeys::Refuse, {
+    "name" => name, "order_number" => order_number, "lookup_email" => lookup_email,
+    "lookup_postcode" => lookup_postcode, "items" => items, "email" => email,
+    "order_date" => order_date, "goods" => goods,
+});
 
 fn error(field: impl Into<String>, code: ErrorCode, params: ErrorParams) -> FieldError {
     FieldError::with(field, code, params)

@@ -27,9 +27,19 @@ pub struct WithdrawRequest {
     /// The shopper's language (BCP 47); the acknowledgement uses it when the shop offers it.
     pub language: String,
     /// The withdrawal form, read as the core crate's `WithdrawalDraft` (unknown keys
-    /// refused).
+    /// refused) by the core's JSON reader, as the widget reads it.
     #[schema(value_type = crate::openapi::WithdrawalDraftSchema)]
+    #[serde(deserialize_with = "withdrawal_draft")]
     pub draft: WithdrawalDraft,
+}
+
+/// The draft handed to the core's reader while the request is read, so a malformed one
+/// is the request's 422 `json.shape`, answered before an idempotent replay is looked up.
+fn withdrawal_draft<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<WithdrawalDraft, D::Error> {
+    let draft = serde_json::Value::deserialize(deserializer)?;
+    filing::read_draft(&draft).map_err(serde::de::Error::custom)
 }
 
 /// The answer to a recorded withdrawal; the widget shows it and offers it as a download.

@@ -228,6 +228,40 @@ async fn every_invalid_field_is_reported_with_its_code() {
     }
 }
 
+/// An integrator's draft of the wrong shape is refused as a whole, and the message says
+/// where: the key, the index, and what belongs there.
+#[tokio::test]
+async fn a_draft_of_the_wrong_shape_is_refused_naming_where() {
+    let server = TestServer::start();
+    let text = "The kettle stopped heating after two days.";
+    let mut unknown = draft(text, &[]);
+    unknown["colour"] = "red".into();
+    let mut size_as_text = draft(text, &[("x.txt", &"a".repeat(64), 3)]);
+    size_as_text["evidence"][0]["size_bytes"] = "3".into();
+    let mut item_as_number = draft(text, &[]);
+    item_as_number["items"] = json!(["Kettle", 2]);
+    for (draft, message) in [
+        (unknown, "draft: unknown field `colour`"),
+        (
+            size_as_text,
+            "draft.evidence[0].size_bytes: invalid type: expected an integer",
+        ),
+        (
+            item_as_number,
+            "draft.items[1]: invalid type: expected a string",
+        ),
+        (json!("RD-1001"), "draft: invalid type: expected an object"),
+    ] {
+        let response = submit(&server, None, &json!({"language": "en", "draft": draft})).await;
+        assert_eq!(response.status(), 422);
+        let body = json(response).await;
+        assert_eq!(body["error"], "json.shape", "{body}");
+        assert_eq!(body["message"], message);
+        assert_eq!(body["fields"], json!([]));
+    }
+    assert_eq!(listed(&server, "").await, Vec::<String>::new());
+}
+
 #[tokio::test]
 async fn the_same_idempotency_key_twice_gives_the_first_answer_and_one_complaint() {
     let server = TestServer::start();

@@ -427,5 +427,15 @@ async fn an_email_shop_does_not_take_the_postcode_as_proof_and_still_refuses_unk
     )
     .await;
     assert_eq!(response.status(), 422);
-    assert_eq!(json(response).await["error"], "json.shape");
+    let error = json(response).await;
+    assert_eq!(error["error"], "json.shape");
+    assert_eq!(error["message"], "draft: unknown field `lookup_phone`");
+    let response = withdraw(&server, None, &by_postcode(json!({"items": "Kettle"}))).await;
+    assert_eq!(response.status(), 422);
+    let error = json(response).await;
+    assert_eq!(error["error"], "json.shape");
+    assert_eq!(
+        error["message"],
+        "draft.items: invalid type: expected an array"
+    );
 }

@@ -1,5 +1,6 @@
-//! The browser reads a saved draft with the crate's JSON reader, the server with serde:
-//! random drafts written by serde must read back whole through both.
+//! A draft is written with serde and read with the crate's JSON reader (the widget's
+//! saved form, the server's filed complaint): random drafts written by serde must read
+//! back whole. A key the reader lacks is refused as unknown, so the test fails.
 
 use proptest::prelude::*;
 
@@ -68,19 +69,27 @@ proptest! {
     #[test]
     fn drafts_read_back_whole(draft in draft()) {
         let json = serde_json::to_string(&draft).unwrap();
-        prop_assert_eq!(ComplaintDraft::from_json_text(&json), Ok(draft.clone()));
-        prop_assert_eq!(serde_json::from_str::<ComplaintDraft>(&json).unwrap(), draft);
+        prop_assert_eq!(ComplaintDraft::from_json_text(&json), Ok(draft));
     }
 }
 
 #[test]
-fn both_readers_refuse_an_unknown_key() {
-    let json = r#"{"order_number": "1", "colour": "red"}"#;
-    assert!(serde_json::from_str::<ComplaintDraft>(json).is_err());
-    assert_eq!(
+fn an_unknown_key_a_repeated_key_and_a_wrong_type_are_refused() {
+    let refused = |json: &str| {
         ComplaintDraft::from_json_text(json)
             .unwrap_err()
-            .to_string(),
+            .to_string()
+    };
+    assert_eq!(
+        refused(r#"{"order_number": "1", "colour": "red"}"#),
         "unknown field `colour` at ."
+    );
+    assert_eq!(
+        refused(r#"{"email": "a@example.nl", "email": "b@example.nl"}"#),
+        "duplicate field `email` at ."
+    );
+    assert_eq!(
+        refused(r#"{"evidence": [{"size_bytes": "12"}]}"#),
+        "invalid type at evidence[0].size_bytes: expected an integer"
     );
 }

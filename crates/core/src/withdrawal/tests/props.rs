@@ -1,6 +1,7 @@
 use proptest::prelude::*;
 
 use super::*;
+use crate::json::FromJson;
 use crate::policy::ExcludedCategory;
 use crate::withdrawal::{
     OrderFacts, OrderItem, WithdrawalDraft, validate_withdrawal, withdrawal_window,
@@ -21,6 +22,21 @@ fn any_category() -> impl Strategy<Value = Option<ExcludedCategory>> {
 }
 
 proptest! {
+    /// The draft is written with serde and read with the crate's JSON reader (the
+    /// widget's saved form, the server's request): a key the reader lacks would be
+    /// refused as unknown.
+    #[test]
+    fn drafts_read_back_whole(
+        text in prop::collection::vec(".{0,16}", 7),
+        items in prop::collection::vec(".{0,16}", 0..3),
+    ) {
+        let [name, order_number, lookup_email, lookup_postcode, email, order_date, goods] =
+            <[String; 7]>::try_from(text).unwrap();
+        let draft = WithdrawalDraft { name, order_number, lookup_email, lookup_postcode, items, email, order_date, goods };
+        let json = serde_json::to_string(&draft).unwrap();
+        prop_assert_eq!(WithdrawalDraft::from_json_text(&json), Ok(draft));
+    }
+
     #[test]
     fn the_last_day_is_never_before_the_laws_14_days(
         delivered in any_date(),
