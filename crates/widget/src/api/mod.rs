@@ -4,7 +4,7 @@
 use redress_core::from_json_object;
 use redress_core::json::UnknownKeys;
 use redress_core::policy::LookupKey;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// What the shopper typed to find their order: its number and, as the shop's policy
 /// asks, the e-mail address or the delivery postcode.
@@ -18,7 +18,7 @@ pub struct LookupQuery {
 
 /// An order as the shop's endpoint describes it; only what the shopper is shown. Saved
 /// with the draft so a reload resumes without a second lookup.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FoundOrder {
     pub order_number: String,
     /// ISO date (`2026-11-03`) or date-time, formatted in the shopper's locale when shown.
@@ -27,7 +27,6 @@ pub struct FoundOrder {
     pub items: Vec<OrderItem>,
     /// Typed by the shopper without a lookup (the policy allows it): only the number is
     /// known, and nothing about the order was confirmed by the shop.
-    #[serde(default)]
     pub typed: bool,
 }
 
@@ -44,14 +43,15 @@ impl FoundOrder {
     }
 }
 
-// Saved with the draft and read back with the core's JSON reader; the withdrawal
-// flow's saved form still reads it with serde.
+// Saved with the complaint's and the withdrawal's forms, and read back with the core's
+// JSON reader only (the shop's lookup answer is read by the browser's parser, see
+// `browser::parse_order`); keys a newer widget wrote are skipped.
 from_json_object!(FoundOrder, UnknownKeys::Skip,
     required { "order_number" => order_number, "items" => items }
     optional { "placed_on" => placed_on, "delivered_on" => delivered_on, "typed" => typed });
 
 /// One line of the order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct OrderItem {
     pub name: String,
     pub quantity: u32,

@@ -9,6 +9,7 @@
 mod state;
 
 use leptos::prelude::*;
+use redress_core::json::FromJson;
 use redress_core::policy::{ComplaintPolicy, LookupKey};
 use redress_core::withdrawal::WithdrawalWindow;
 
@@ -93,7 +94,7 @@ fn WithdrawalForm(
     let t = lang.messages();
     let key = storage_key(&endpoint);
     let saved = saved_text(&key)
-        .and_then(|text| serde_json::from_str::<SavedWithdrawal>(&text).ok())
+        .and_then(|text| SavedWithdrawal::from_json_text(&text).ok())
         .unwrap_or_else(|| SavedWithdrawal::start(device_key()));
     let form = Form {
         t,
