@@ -1,7 +1,7 @@
 // The EU withdrawal function ("withdraw from contract here", Art. 11a CRD): an eligible
 // order end to end with the acknowledgement e-mail caught by a real SMTP sink and its
-// receipt verified, an order past the period routed to the complaint flow, and a
-// withdrawal without a lookup (typed contract details).
+// receipt verified, a form in progress resumed after a reload, an order past the period
+// routed to the complaint flow, and a withdrawal without a lookup (typed contract details).
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -86,6 +86,43 @@ describe('withdrawal', () => {
     assert.equal(await receiptVerifies(receipt), true, 'the e-mailed receipt verifies with the shop key');
     const forged = { ...receipt, signed: receipt.signed.replace('RD-1001', 'RD-1009') };
     assert.equal(await receiptVerifies(forged), false, 'an edited receipt does not');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('a withdrawal in progress resumes after a reload, also as an earlier version saved it', async () => {
+    const { page, problems } = await openPage(browser.context, `${server.url}/withdraw.html`);
+    await openWithdrawal(page);
+    await fillLookup(page);
+    await page.locator(`${W} .redress-window-open`).waitFor();
+    await page.locator(`${W} button[type=submit]`).click();
+    const confirmStep = page.locator(`${W} .redress-step-title:text-is("Check and confirm")`);
+    await confirmStep.waitFor();
+    const reopen = async () => {
+      await page.reload({ waitUntil: 'load' });
+      await page.locator(`${W} .redress-launcher`).click();
+      await confirmStep.waitFor();
+      return page.locator(`${W} .redress-review-list`).textContent();
+    };
+    assert.match(await reopen(), /Anna de Vries.*RD-1001/);
+
+    // Saved before the postcode was part of the draft (it was kept beside it) and before
+    // the typed contract and the typed order existed.
+    const key = await page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('redress-withdrawal:')));
+    const saved = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), key));
+    const { typed, ...order } = saved.order;
+    assert.equal(typed, false);
+    const older = {
+      stage: 'Confirm',
+      idempotency_key: saved.idempotency_key,
+      draft: { ...saved.draft, name: 'Eva Smit' },
+      order,
+      lookup_postcode: '',
+    };
+    await page.evaluate(([k, text]) => localStorage.setItem(k, text), [key, JSON.stringify(older)]);
+    assert.match(await reopen(), /Eva Smit.*RD-1001/);
+    await page.locator(`${W} button[type=submit]:text-is("Confirm withdrawal")`).click();
+    await page.locator(`${W} .redress-reference`).waitFor();
     assert.deepEqual(problems, []);
     await page.close();
   });
