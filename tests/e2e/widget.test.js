@@ -188,11 +188,11 @@ describe('demo shop', () => {
     await page.close();
   });
 
-  test('the manifest lists every file with its SRI hash: a pack per language but English, a bundle per flow', async () => {
+  test('the manifest lists every file with its SRI hash: a pack per language, English too, a bundle per flow', async () => {
     const response = await fetch(`${server.url}/pkg/manifest.json`);
     const manifest = await response.json();
     assert.deepEqual(Object.keys(manifest.files).sort(), [
-      'css', 'glue', 'glue-trustmark', 'glue-withdraw', 'lang-de', 'lang-fr', 'lang-fy', 'lang-nl', 'lang-ru',
+      'css', 'glue', 'glue-trustmark', 'glue-withdraw', 'lang-de', 'lang-en', 'lang-fr', 'lang-fy', 'lang-nl', 'lang-ru',
       'loader', 'wasm', 'wasm-trustmark', 'wasm-withdraw',
     ]);
     for (const file of Object.values(manifest.files)) {
@@ -203,6 +203,29 @@ describe('demo shop', () => {
     }
     const wasm = await fetch(`${server.url}/pkg/${manifest.files.wasm.path}`);
     assert.equal(wasm.headers.get('content-type'), 'application/wasm');
+  });
+
+  test('the words come as a pack: one that fails to load is reported with a retry, never a blank form', async () => {
+    const { page, requests, problems } = await openPage(browser.context, `${server.url}/`);
+    let refused = 0;
+    await page.route(/redress-en-[0-9a-f]+\.txt$/, (r) => {
+      refused += 1;
+      return r.fulfill({ status: 503, body: 'busy' });
+    });
+    await page.locator(`${launcher} .redress-launcher`).click();
+    const notice = page.locator(`${launcher} .redress-notice-error`);
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /could not load/);
+    assert.equal(await page.locator(`${launcher} #redress-order-number`).count(), 0);
+    assert.ok(refused >= 1);
+    await page.unroute(/redress-en-[0-9a-f]+\.txt$/);
+    await page.locator(`${launcher} .redress-notice-error button`).click();
+    await page.locator(`${launcher} #redress-order-number`).waitFor();
+    assert.equal(await page.locator(`${launcher} h2`).textContent(), 'Find your order');
+    // English is a pack like any other, and the shopper fetched only that one.
+    assert.deepEqual(requests.filter((u) => /redress-[a-z]{2}-[0-9a-f]+\.txt$/.test(u)).map((u) => u.replace(/^.*redress-([a-z]{2})-.*$/, '$1')), ['en', 'en']);
+    assert.deepEqual(problems.filter((p) => !/could not load|503/.test(p)), []);
+    await page.close();
   });
 
   test('the inline element loads when scrolled into view, in the language it asks for', async () => {

@@ -232,8 +232,8 @@ pub fn build(app: &App) -> Result<Vec<BundleFile>, Failure> {
     Ok(files)
 }
 
-/// The widget's languages other than English, as hashed `key=text` packs. The loader
-/// fetches only the shopper's one, so six languages cost a shopper one.
+/// The widget's languages, English too, as hashed packs (the wasm holds no text). The
+/// loader fetches only the shopper's one, so six languages cost a shopper one.
 fn language_packs(app: &App) -> Vec<BundleFile> {
     if app.package != WIDGET.package {
         return Vec::new();

@@ -1,31 +1,78 @@
 //! The `Messages` struct, declared once through a macro so its keys can also be listed,
 //! written to a pack and read back from one.
+//!
+//! Keys come in two groups. `shown`: what the widget's screens show, shipped to the
+//! browser as a pack. `mail`: the words of e-mails, used only by the server, never
+//! shipped (in the browser they stay blank).
+
+use crate::Lang;
 
 macro_rules! catalogue {
-    ($($(#[$doc:meta])* $key:ident,)*) => {
-        /// Every string of the widget's screens, in one language.
+    (
+        shown { $($(#[$shown_doc:meta])* $shown:ident,)* }
+        mail { $($(#[$mail_doc:meta])* $mail:ident,)* }
+    ) => {
+        /// Every string of the widget's screens and of the server's e-mails, in one
+        /// language.
         #[derive(Debug, Clone, PartialEq, Eq)]
         pub struct Messages {
-            $($(#[$doc])* pub $key: &'static str,)*
+            $($(#[$shown_doc])* pub $shown: &'static str,)*
+            $($(#[$mail_doc])* pub $mail: &'static str,)*
         }
 
         impl Messages {
             /// Every key, in declaration order.
-            pub const KEYS: &'static [&'static str] = &[$(stringify!($key)),*];
+            #[cfg(not(target_arch = "wasm32"))]
+            pub const KEYS: &'static [&'static str] =
+                &[$(stringify!($shown),)* $(stringify!($mail)),*];
+
+            /// The e-mail words' keys, which no pack carries.
+            #[cfg(not(target_arch = "wasm32"))]
+            pub const MAIL_KEYS: &'static [&'static str] = &[$(stringify!($mail)),*];
+
+            /// Names the list of shown keys: a pack carries it, so a pack written for
+            /// another build of the catalogue (keys added, removed or reordered) is
+            /// refused instead of putting texts in the wrong places.
+            pub const PACK_FINGERPRINT: u32 =
+                fingerprint(concat!($(stringify!($shown), "\n"),*));
+
+            /// No text at all: what a page has before its pack is installed.
+            pub const BLANK: Messages = Messages { $($shown: "",)* $($mail: "",)* };
 
             /// `(key, text)` for every key, in declaration order.
+            #[cfg(not(target_arch = "wasm32"))]
             pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
-                vec![$((stringify!($key), self.$key)),*]
+                vec![$((stringify!($shown), self.$shown),)* $((stringify!($mail), self.$mail)),*]
             }
 
-            fn slots(&mut self) -> Vec<&mut &'static str> {
-                vec![$(&mut self.$key),*]
+            /// The shown texts in pack order.
+            #[cfg(not(target_arch = "wasm32"))]
+            fn shown_texts(&self) -> Vec<&'static str> {
+                vec![$(self.$shown),*]
+            }
+
+            fn shown_slots(&mut self) -> Vec<&mut &'static str> {
+                vec![$(&mut self.$shown),*]
             }
         }
     };
 }
 
+/// FNV-1a over `text`, at compile time.
+const fn fingerprint(text: &str) -> u32 {
+    let bytes = text.as_bytes();
+    let mut hash: u32 = 0x811c_9dc5;
+    let mut i = 0;
+    while i < bytes.len() {
+        hash ^= bytes[i] as u32;
+        hash = hash.wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    hash
+}
+
 catalogue! {
+shown {
     find_order_title,
     find_order_intro,
     order_number_label,
@@ -340,6 +387,11 @@ catalogue! {
     tm_refused_too_early,
     tm_refused_not_member,
     tm_refused_route,
+    escalate_board,
+    escalate_external,
+    escalate_failed,
+}
+mail {
     mail_received_subject,
     mail_received_body,
     mail_status_subject,
@@ -386,35 +438,68 @@ catalogue! {
     ack_whole_contract,
     ack_refund_by,
     ack_receipt_intro,
-    escalate_board,
-    escalate_external,
-    escalate_failed,
+}
 }
 
 impl Messages {
-    /// The language as a pack: one `key=text` line per key. Texts never hold a line break
-    /// (a test checks), so no escaping is needed.
-    pub fn to_pack(&self) -> String {
-        self.entries()
-            .into_iter()
-            .map(|(key, text)| format!("{key}={text}\n"))
-            .collect()
+    /// The language as a pack: a header line `redress-catalogue <tag> <fingerprint>`,
+    /// then one line per shown text in key order, without the keys (they would cost every
+    /// shopper their bytes). Texts never hold a line break (a test checks), so no escaping
+    /// is needed; the e-mail words are left out.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn to_pack(&self, lang: Lang) -> String {
+        let mut pack = format!(
+            "{PACK_HEADER} {} {}\n",
+            lang.tag(),
+            Messages::PACK_FINGERPRINT
+        );
+        for text in self.shown_texts() {
+            pack.push_str(text);
+            pack.push('\n');
+        }
+        pack
     }
 
-    /// Reads a pack over `fallback`: a key the pack lacks (an older pack, a newer widget)
-    /// keeps the fallback's text rather than showing nothing.
-    pub fn from_pack(pack: &'static str, fallback: &Messages) -> Messages {
-        let mut messages = fallback.clone();
-        let mut slots = messages.slots();
-        for line in pack.lines() {
-            let Some((key, text)) = line.split_once('=') else {
-                continue;
-            };
-            if let Some(i) = Messages::KEYS.iter().position(|k| *k == key) {
-                *slots[i] = text;
-            }
+    /// Reads a pack: its language and its texts (the e-mail words stay blank).
+    pub fn from_pack(pack: &'static str) -> Result<(Lang, Messages), PackError> {
+        let mut lines = pack.lines();
+        let header = lines.next().unwrap_or_default();
+        let mut fields = header.split(' ');
+        if fields.next() != Some(PACK_HEADER) {
+            return Err(PackError::NotAPack);
+        }
+        let lang = fields
+            .next()
+            .and_then(Lang::from_tag)
+            .ok_or(PackError::NotAPack)?;
+        if fields.next().and_then(|f| f.parse::<u32>().ok()) != Some(Messages::PACK_FINGERPRINT) {
+            return Err(PackError::OtherCatalogue);
+        }
+        let mut messages = Messages::BLANK;
+        let mut slots = messages.shown_slots();
+        let texts: Vec<&'static str> = lines.collect();
+        if texts.len() != slots.len() || texts.iter().any(|t| t.is_empty()) {
+            return Err(PackError::Incomplete);
+        }
+        for (slot, text) in slots.iter_mut().zip(texts) {
+            **slot = text;
         }
         drop(slots);
-        messages
+        Ok((lang, messages))
     }
+}
+
+const PACK_HEADER: &str = "redress-catalogue";
+
+/// Why a language pack cannot be used. Packs are written by `cargo xtask build` next to
+/// the wasm that reads them, under content-hashed names, so each of these means a
+/// deployment mixed files of different builds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum PackError {
+    #[error("not a Redress language pack (no `redress-catalogue <language> <fingerprint>` header)")]
+    NotAPack,
+    #[error("the language pack was written for another version of the widget")]
+    OtherCatalogue,
+    #[error("the language pack lacks texts")]
+    Incomplete,
 }

@@ -1,40 +1,42 @@
 //! redress-catalogue: every word the shopper widget shows, per language.
 //!
 //! One `Messages` value per language, so the compiler refuses a language with a missing
-//! key. The shopper bundle compiles in English only; `cargo xtask build` writes every
-//! other language as a pack (`key=text` lines, [`Messages::to_pack`]) that the loader
-//! fetches for the shopper's language alone, so six languages cost the bundle one.
+//! key. Natively (the server, tests, `cargo xtask build`) every language is compiled in.
+//! The browser's wasm holds no text at all: `cargo xtask build` writes each language as a
+//! pack ([`Messages::to_pack`]) and the loader fetches the shopper's one beside the wasm,
+//! so a shopper downloads the words of one language, not of six, and never the e-mails'.
 //! Texts hold `{name}`-style placeholders; a test checks every language has the same
 //! placeholders as English.
 
 mod catalogue;
+#[cfg(not(target_arch = "wasm32"))]
 mod en;
 #[cfg(not(target_arch = "wasm32"))]
 mod languages;
 mod wording;
 
-pub use catalogue::Messages;
+pub use catalogue::{Messages, PackError};
 
 use std::sync::OnceLock;
 
 /// The one language pack of this page, installed at mount.
 static PACK: OnceLock<(Lang, Messages)> = OnceLock::new();
 
-/// Installs the pack the loader fetched for `lang`; later calls are ignored (one page,
-/// one shopper language). Keys missing from the pack read in English.
-pub fn install_pack(lang: Lang, pack: &'static str) {
-    if lang != Lang::En {
-        let _ = PACK.set((lang, Messages::from_pack(pack, &en::MESSAGES)));
-    }
+/// Installs the pack the loader fetched and returns its language, which the page then
+/// speaks. Later calls are ignored (one page, one shopper language) but still report the
+/// pack's language.
+pub fn install_pack(pack: &'static str) -> Result<Lang, PackError> {
+    let (lang, messages) = Messages::from_pack(pack)?;
+    let _ = PACK.set((lang, messages));
+    Ok(PACK.get().map_or(lang, |(installed, _)| *installed))
 }
 
-/// Every language but English as `(language, pack text)`, for `cargo xtask build`.
+/// Every language as `(language, pack text)`, for `cargo xtask build`.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn packs() -> Vec<(Lang, String)> {
     Lang::ALL
         .into_iter()
-        .filter(|l| *l != Lang::En)
-        .map(|l| (l, languages::compiled(l).to_pack()))
+        .map(|l| (l, languages::compiled(l).to_pack(l)))
         .collect()
 }
 
@@ -97,21 +99,18 @@ impl Lang {
         }
     }
 
-    /// This language's strings: compiled in natively; in the browser English is compiled
-    /// in and another language comes from the pack the loader fetched ([`install_pack`]).
+    /// This language's strings: natively compiled in (an installed pack of the same
+    /// language wins, as in the browser); in the browser the installed pack's, whatever
+    /// language is asked for, since a page has the words of one language only.
     pub fn messages(self) -> &'static Messages {
-        if self == Lang::En {
-            return &en::MESSAGES;
-        }
-        if let Some((lang, messages)) = PACK.get()
-            && *lang == self
-        {
-            return messages;
-        }
+        let installed = PACK.get();
         #[cfg(not(target_arch = "wasm32"))]
-        return languages::compiled(self);
+        return match installed {
+            Some((lang, messages)) if *lang == self => messages,
+            _ => languages::compiled(self),
+        };
         #[cfg(target_arch = "wasm32")]
-        return &en::MESSAGES;
+        return installed.map_or(&Messages::BLANK, |(_, messages)| messages);
     }
 }
 
@@ -161,20 +160,59 @@ mod tests {
     }
 
     #[test]
-    fn a_pack_reads_back_into_the_same_catalogue_and_gaps_read_in_english() {
+    fn a_pack_reads_back_into_the_same_screens_without_the_mails() {
         for (lang, pack) in packs() {
             let pack: &'static str = Box::leak(pack.into_boxed_str());
-            assert_eq!(
-                &Messages::from_pack(pack, languages::compiled(Lang::En)),
-                languages::compiled(lang)
-            );
+            let (read_lang, read) = Messages::from_pack(pack).unwrap();
+            assert_eq!(read_lang, lang);
+            let compiled = languages::compiled(lang);
+            for ((key, text), (_, original)) in read.entries().into_iter().zip(compiled.entries()) {
+                if Messages::MAIL_KEYS.contains(&key) {
+                    assert_eq!(text, "", "{lang:?} {key} travels to the browser");
+                } else {
+                    assert_eq!(text, original, "{lang:?} {key}");
+                }
+            }
         }
-        let partial = Messages::from_pack(
-            "retry=Opnieuw\nnot_a_key=x\nbroken line\n",
-            languages::compiled(Lang::En),
+    }
+
+    #[test]
+    fn a_pack_of_another_build_or_a_damaged_one_is_refused() {
+        let pack = languages::compiled(Lang::Nl).to_pack(Lang::Nl);
+        let (header, texts) = pack.split_once('\n').unwrap();
+        let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+        assert_eq!(
+            Messages::from_pack(leak(format!("{header}\n{texts}")))
+                .unwrap()
+                .0,
+            Lang::Nl
         );
-        assert_eq!(partial.retry, "Opnieuw");
-        assert_eq!(partial.back, languages::compiled(Lang::En).back);
+        // Another catalogue: a key added, removed or moved changes the fingerprint.
+        let other = header.replace(&Messages::PACK_FINGERPRINT.to_string(), "12345");
+        assert_eq!(
+            Messages::from_pack(leak(format!("{other}\n{texts}"))),
+            Err(PackError::OtherCatalogue)
+        );
+        // A pack cut short, or with a text lost.
+        let short: String = pack.lines().take(20).map(|l| format!("{l}\n")).collect();
+        assert_eq!(Messages::from_pack(leak(short)), Err(PackError::Incomplete));
+        let gap = pack.replacen("\nOpnieuw proberen\n", "\n\n", 1);
+        assert_ne!(gap, pack);
+        assert_eq!(Messages::from_pack(leak(gap)), Err(PackError::Incomplete));
+        // Not a pack at all: the old `key=text` format, an HTML error page, a language
+        // the widget does not speak.
+        assert_eq!(
+            Messages::from_pack("retry=Opnieuw\n"),
+            Err(PackError::NotAPack)
+        );
+        assert_eq!(
+            Messages::from_pack("<!doctype html><p>Not found</p>"),
+            Err(PackError::NotAPack)
+        );
+        assert_eq!(
+            Messages::from_pack(leak(pack.replacen(" nl ", " es ", 1))),
+            Err(PackError::NotAPack)
+        );
     }
 
     #[test]

@@ -1,15 +1,28 @@
 //! The page-wide pack (its own test binary: the pack is global to the process).
 
-use redress_catalogue::{Lang, install_pack};
+use redress_catalogue::{Lang, install_pack, packs};
 
 #[test]
-fn an_installed_pack_serves_its_language_and_english_stays_english() {
-    install_pack(Lang::Nl, "retry=Nog eens\n");
+fn an_installed_pack_is_what_the_page_speaks_and_a_second_is_ignored() {
+    let dutch = packs()
+        .into_iter()
+        .find(|(lang, _)| *lang == Lang::Nl)
+        .map(|(_, pack)| pack)
+        .unwrap();
+    let changed = dutch.replacen("\nOpnieuw proberen\n", "\nNog eens\n", 1);
+    assert_ne!(changed, dutch);
+    assert_eq!(
+        install_pack(Box::leak(changed.into_boxed_str())),
+        Ok(Lang::Nl)
+    );
     assert_eq!(Lang::Nl.messages().retry, "Nog eens");
-    // A key the pack lacks reads in English, not as an empty string.
-    assert_eq!(Lang::Nl.messages().back, Lang::En.messages().back);
+    // Other languages keep their compiled words natively.
     assert_eq!(Lang::En.messages().retry, "Try again");
-    // One page, one pack: a second install is ignored.
-    install_pack(Lang::Nl, "retry=Anders\n");
+    // One page, one pack: a second install is ignored and names the page's language.
+    let english = packs().into_iter().next().map(|(_, pack)| pack).unwrap();
+    assert_eq!(
+        install_pack(Box::leak(english.into_boxed_str())),
+        Ok(Lang::Nl)
+    );
     assert_eq!(Lang::Nl.messages().retry, "Nog eens");
 }

@@ -18,7 +18,7 @@
   var CSS_SRI = '__REDRESS_CSS_SRI__';
   // The other flows, fetched only when asked for: {"withdraw": [glue, wasm, sri], ...}.
   var BUNDLES = JSON.parse('__REDRESS_BUNDLES__');
-  // Language packs besides English: {"nl": "redress-nl-<hash>.txt", ...}.
+  // Language packs: {"en": "redress-en-<hash>.txt", ...}; the wasm holds no words.
   var LANGS = JSON.parse('__REDRESS_LANGS__');
 
   // The launcher's own words, before the wasm (and its catalogue) is loaded.
@@ -59,21 +59,21 @@
     return booting[b[1]];
   }
 
-  // The shopper's language pack, fetched beside the wasm; English needs none. A pack
-  // that fails to load leaves the widget in English rather than not at all.
+  // The shopper's language pack (English for a language the widget does not speak),
+  // fetched beside the wasm. A pack that fails to load fails the mount like the wasm
+  // would, with a retry.
   var packs = {};
   function pack(lang) {
     var primary = String(lang || '').toLowerCase().split(/[-_]/)[0];
-    var path = LANGS[primary];
-    if (!path) return Promise.resolve('');
-    if (!packs[primary]) {
-      packs[primary] = fetch(base + path).then(function (r) {
+    var path = LANGS[primary] || LANGS.en;
+    if (!packs[path]) {
+      packs[path] = fetch(base + path).then(function (r) {
         if (!r.ok) throw new Error('language pack: HTTP ' + r.status);
         return r.text();
       });
-      packs[primary].catch(function () { packs[primary] = null; });
+      packs[path].catch(function () { packs[path] = null; });
     }
-    return packs[primary].catch(function () { return ''; });
+    return packs[path];
   }
 
   // Host sizing that must hold before the stylesheet arrives (zero layout shift). A
@@ -133,7 +133,7 @@
       config.switch = function (mode) { mountInto(target, Object.assign({}, config, { mode: mode }), onMounted); };
       glue.mount(target, config);
       if (onMounted) onMounted();
-    }, function (error) {
+    }).catch(function (error) {
       target.textContent = '';
       var box = el('div', 'redress-notice redress-notice-error');
       box.setAttribute('role', 'alert');
@@ -200,7 +200,7 @@
     }
     button.addEventListener('click', function () { panel.hidden ? open() : shut(); });
     // Start fetching as the pointer heads for the button: the click then waits less.
-    button.addEventListener('pointerenter', function () { boot(config.mode).catch(function () {}); pack(config.lang); }, { once: true });
+    button.addEventListener('pointerenter', function () { boot(config.mode).catch(function () {}); pack(config.lang).catch(function () {}); }, { once: true });
     close.addEventListener('click', shut);
     panel.addEventListener('keydown', function (event) {
       if (event.key === 'Escape') shut();
