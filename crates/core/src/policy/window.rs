@@ -9,8 +9,9 @@ use crate::domain::ComplaintReason;
 /// the day of delivery. Months exist because the legal guarantee runs two years, which is
 /// not a fixed number of days.
 ///
-/// Serialized as `{"days": 14}` or `{"months": 24}`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// Serialized as `{"days": 14}` or `{"months": 24}`; read with the policy by the crate's
+/// JSON reader (`policy::read`), not serde.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ComplaintWindow {
     /// Calendar days after the day of delivery (the withdrawal period: 14).
