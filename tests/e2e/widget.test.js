@@ -188,11 +188,13 @@ describe('demo shop', () => {
     await page.close();
   });
 
-  test('the manifest lists every file with its SRI hash: a pack per language, English too, a bundle per flow', async () => {
+  test('the manifest lists every file with its SRI hash: two packs per language (for the complaint widget, for every flow), a bundle per flow', async () => {
     const response = await fetch(`${server.url}/pkg/manifest.json`);
     const manifest = await response.json();
     assert.deepEqual(Object.keys(manifest.files).sort(), [
-      'css', 'glue', 'glue-trustmark', 'glue-withdraw', 'lang-de', 'lang-en', 'lang-fr', 'lang-fy', 'lang-nl', 'lang-ru',
+      'css', 'glue', 'glue-trustmark', 'glue-withdraw',
+      'lang-de', 'lang-en', 'lang-flows-de', 'lang-flows-en', 'lang-flows-fr', 'lang-flows-fy', 'lang-flows-nl', 'lang-flows-ru',
+      'lang-fr', 'lang-fy', 'lang-nl', 'lang-ru',
       'loader', 'wasm', 'wasm-trustmark', 'wasm-withdraw',
     ]);
     for (const file of Object.values(manifest.files)) {
@@ -222,8 +224,14 @@ describe('demo shop', () => {
     await page.locator(`${launcher} .redress-notice-error button`).click();
     await page.locator(`${launcher} #redress-order-number`).waitFor();
     assert.equal(await page.locator(`${launcher} h2`).textContent(), 'Find your order');
-    // English is a pack like any other, and the shopper fetched only that one.
-    assert.deepEqual(requests.filter((u) => /redress-[a-z]{2}-[0-9a-f]+\.txt$/.test(u)).map((u) => u.replace(/^.*redress-([a-z]{2})-.*$/, '$1')), ['en', 'en']);
+    // English is a pack like any other, and the shopper fetched only that one: the
+    // complaint widget's words, not the other flows'.
+    const packs = () => requests.filter((u) => /\.txt$/.test(u)).map((u) => u.replace(/^.*\/redress-([a-z-]+)-[0-9a-f]+\.txt$/, '$1'));
+    assert.deepEqual(packs(), ['en', 'en']);
+    // The withdrawal is its own bundle, with every flow's words.
+    await page.locator(`${launcher} button:has-text("Withdraw from a purchase")`).click();
+    await page.locator(`${launcher} #redress-w-name`).waitFor();
+    assert.deepEqual(packs(), ['en', 'en', 'flows-en']);
     assert.deepEqual(problems.filter((p) => !/could not load|503/.test(p)), []);
     await page.close();
   });

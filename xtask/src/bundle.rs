@@ -18,6 +18,8 @@ use std::process::Command;
 
 use sha2::{Digest, Sha256, Sha384};
 
+use redress_catalogue::PackScope;
+
 use crate::setup;
 use crate::shell::{Failure, cargo, exec, npm_bin, root, target_dir};
 
@@ -232,36 +234,57 @@ pub fn build(app: &App) -> Result<Vec<BundleFile>, Failure> {
     Ok(files)
 }
 
-/// The widget's languages, English too, as hashed packs (the wasm holds no text). The
-/// loader fetches only the shopper's one, so six languages cost a shopper one.
+/// The widget's languages, English too, as packs (the wasm holds no text): for each
+/// language one with the complaint widget's words (`redress-<lang>-<hash>.txt`) and one
+/// with every flow's for the withdrawal and trustmark bundles
+/// (`redress-flows-<lang>-<hash>.txt`). The loader fetches only the shopper's one.
+///
+/// All packs share one hash, over all of them, so the loader carries a single hash
+/// instead of a name per file: it is 93 % of its own 3 KB budget.
 fn language_packs(app: &App) -> Vec<BundleFile> {
     if app.package != WIDGET.package {
         return Vec::new();
     }
-    redress_catalogue::packs()
+    let packs = redress_catalogue::packs();
+    let mut all = Sha256::new();
+    for (_, _, text) in &packs {
+        all.update(text.as_bytes());
+    }
+    let hash = short_hex(&all.finalize());
+    packs
         .into_iter()
-        .map(|(lang, text)| {
-            let bytes = text.into_bytes();
-            let role: &'static str = Box::leak(format!("lang-{}", lang.tag()).into_boxed_str());
+        .map(|(lang, scope, text)| {
+            let flows = match scope {
+                PackScope::Complaint => "",
+                PackScope::EveryFlow => "flows-",
+            };
+            let role: &'static str =
+                Box::leak(format!("lang-{flows}{}", lang.tag()).into_boxed_str());
             BundleFile {
                 role,
-                name: hashed_name(&format!("{}-{}", app.prefix, lang.tag()), "txt", &bytes),
-                bytes,
+                name: format!("{}-{flows}{}-{hash}.txt", app.prefix, lang.tag()),
+                bytes: text.into_bytes(),
             }
         })
         .collect()
 }
 
-/// `{"nl":"redress-nl-<hash>.txt",...}` for the loader, which holds it in a single-quoted
-/// string (no quote or backslash can occur in it). Packs go without SRI: each SRI hash is
-/// 71 incompressible bytes the loader (budget 3 KB) would carry per language, and a pack
+/// `{"hash":"<hash>","langs":["en",...]}` for the loader, which holds it in a
+/// single-quoted string (no quote or backslash can occur in it). Packs go without SRI:
+/// each SRI hash is 71 incompressible bytes the loader would carry per file, and a pack
 /// is text rendered as text, from the same origin as the unhashed loader itself.
 fn packs_table(packs: &[BundleFile]) -> String {
-    let entries: Vec<String> = packs
+    let langs: Vec<String> = packs
         .iter()
-        .map(|p| format!("\"{}\":\"{}\"", p.role.trim_start_matches("lang-"), p.name))
+        .filter_map(|p| p.role.strip_prefix("lang-"))
+        .filter(|tag| !tag.contains('-'))
+        .map(|tag| format!("\"{tag}\""))
         .collect();
-    format!("{{{}}}", entries.join(","))
+    let hash = packs
+        .first()
+        .and_then(|p| p.name.rsplit_once('-'))
+        .map_or("", |(_, rest)| rest.trim_end_matches(".txt"));
+    format!("{{\"hash\":\"{hash}\",\"langs\":[{}]}}", langs.join(","))
 }
 
 /// What one shopper downloads: the default flow's files (not the other flows' glue and
@@ -273,7 +296,11 @@ fn shopper_total(files: &[BundleFile], sizes: &[Sizes], size: fn(&Sizes) -> usiz
         .map(|(_, s)| size(s))
         .sum();
     let pack = pairs()
-        .filter(|(f, _)| f.role.starts_with("lang-"))
+        .filter(|(f, _)| {
+            f.role
+                .strip_prefix("lang-")
+                .is_some_and(|tag| !tag.contains('-'))
+        })
         .map(|(_, s)| size(s))
         .max()
         .unwrap_or(0);
@@ -488,9 +515,12 @@ fn manifest(app: &App, files: &[BundleFile], sizes: &[Sizes]) -> String {
 /// `<prefix>-<first 10 hex of SHA-256>.<ext>`: a new build gets a new name, so the files
 /// can be served with `Cache-Control: immutable`.
 fn hashed_name(prefix: &str, ext: &str, bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    let hex: String = digest.iter().take(5).map(|b| format!("{b:02x}")).collect();
-    format!("{prefix}-{hex}.{ext}")
+    format!("{prefix}-{}.{ext}", short_hex(&Sha256::digest(bytes)))
+}
+
+/// The first five bytes of a digest in hex: enough to tell builds apart in a file name.
+fn short_hex(digest: &[u8]) -> String {
+    digest.iter().take(5).map(|b| format!("{b:02x}")).collect()
 }
 
 /// The Subresource Integrity value of a file (`sha384-<base64>`).

@@ -1,15 +1,19 @@
 //! The `Messages` struct, declared once through a macro so its keys can also be listed,
 //! written to a pack and read back from one.
 //!
-//! Keys come in two groups. `shown`: what the widget's screens show, shipped to the
-//! browser as a pack. `mail`: the words of e-mails, used only by the server, never
-//! shipped (in the browser they stay blank).
+//! Keys come in groups by who shows them. `shown`: the complaint widget's screens (lookup,
+//! filing, evidence, tracker, badge). `withdrawal` and `trustmark`: the screens of the
+//! flows shipped as their own bundles. `mail`: the words of e-mails, used only by the
+//! server and never shipped. A pack carries the groups of the bundle it is for
+//! ([`PackScope`]); in the browser every other text stays blank.
 
 use crate::Lang;
 
 macro_rules! catalogue {
     (
         shown { $($(#[$shown_doc:meta])* $shown:ident,)* }
+        withdrawal { $($(#[$withdrawal_doc:meta])* $withdrawal:ident,)* }
+        trustmark { $($(#[$trustmark_doc:meta])* $trustmark:ident,)* }
         mail { $($(#[$mail_doc:meta])* $mail:ident,)* }
     ) => {
         /// Every string of the widget's screens and of the server's e-mails, in one
@@ -17,45 +21,92 @@ macro_rules! catalogue {
         #[derive(Debug, Clone, PartialEq, Eq)]
         pub struct Messages {
             $($(#[$shown_doc])* pub $shown: &'static str,)*
+            $($(#[$withdrawal_doc])* pub $withdrawal: &'static str,)*
+            $($(#[$trustmark_doc])* pub $trustmark: &'static str,)*
             $($(#[$mail_doc])* pub $mail: &'static str,)*
         }
 
         impl Messages {
             /// Every key, in declaration order.
             #[cfg(not(target_arch = "wasm32"))]
-            pub const KEYS: &'static [&'static str] =
-                &[$(stringify!($shown),)* $(stringify!($mail)),*];
+            pub const KEYS: &'static [&'static str] = &[
+                $(stringify!($shown),)* $(stringify!($withdrawal),)*
+                $(stringify!($trustmark),)* $(stringify!($mail)),*
+            ];
 
             /// The e-mail words' keys, which no pack carries.
             #[cfg(not(target_arch = "wasm32"))]
             pub const MAIL_KEYS: &'static [&'static str] = &[$(stringify!($mail)),*];
 
-            /// Names the list of shown keys: a pack carries it, so a pack written for
-            /// another build of the catalogue (keys added, removed or reordered) is
-            /// refused instead of putting texts in the wrong places.
-            pub const PACK_FINGERPRINT: u32 =
+            /// The keys only the withdrawal and trustmark bundles show.
+            #[cfg(not(target_arch = "wasm32"))]
+            pub const OTHER_FLOW_KEYS: &'static [&'static str] =
+                &[$(stringify!($withdrawal),)* $(stringify!($trustmark)),*];
+
+            /// Name the key lists of the two kinds of pack: a pack carries its own, so a
+            /// pack written for another build of the catalogue (keys added, removed or
+            /// reordered) is refused instead of putting texts in the wrong places.
+            const COMPLAINT_FINGERPRINT: u32 =
                 fingerprint(concat!($(stringify!($shown), "\n"),*));
+            const EVERY_FLOW_FINGERPRINT: u32 = fingerprint(concat!(
+                $(stringify!($shown), "\n",)* $(stringify!($withdrawal), "\n",)*
+                $(stringify!($trustmark), "\n"),*
+            ));
 
             /// No text at all: what a page has before its pack is installed.
-            pub const BLANK: Messages = Messages { $($shown: "",)* $($mail: "",)* };
+            pub const BLANK: Messages = Messages {
+                $($shown: "",)* $($withdrawal: "",)* $($trustmark: "",)* $($mail: "",)*
+            };
 
             /// `(key, text)` for every key, in declaration order.
             #[cfg(not(target_arch = "wasm32"))]
             pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
-                vec![$((stringify!($shown), self.$shown),)* $((stringify!($mail), self.$mail)),*]
+                vec![
+                    $((stringify!($shown), self.$shown),)*
+                    $((stringify!($withdrawal), self.$withdrawal),)*
+                    $((stringify!($trustmark), self.$trustmark),)*
+                    $((stringify!($mail), self.$mail)),*
+                ]
             }
 
-            /// The shown texts in pack order.
+            /// The texts a pack of `scope` carries, in pack order.
             #[cfg(not(target_arch = "wasm32"))]
-            fn shown_texts(&self) -> Vec<&'static str> {
-                vec![$(self.$shown),*]
+            fn pack_texts(&self, scope: PackScope) -> Vec<&'static str> {
+                let mut texts = vec![$(self.$shown),*];
+                if scope == PackScope::EveryFlow {
+                    texts.extend([$(self.$withdrawal,)* $(self.$trustmark),*]);
+                }
+                texts
             }
 
-            fn shown_slots(&mut self) -> Vec<&mut &'static str> {
-                vec![$(&mut self.$shown),*]
+            fn pack_slots(&mut self, scope: PackScope) -> Vec<&mut &'static str> {
+                let Messages { $($shown,)* $($withdrawal,)* $($trustmark,)* .. } = self;
+                let mut slots = vec![$($shown),*];
+                if scope == PackScope::EveryFlow {
+                    slots.extend([$($withdrawal,)* $($trustmark),*]);
+                }
+                slots
             }
         }
     };
+}
+
+/// Which bundle's words a pack carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PackScope {
+    /// The complaint widget's: what nearly every shopper loads, kept to its own words.
+    Complaint,
+    /// The withdrawal and trustmark bundles' (each also holds the complaint flow).
+    EveryFlow,
+}
+
+impl PackScope {
+    fn fingerprint(self) -> u32 {
+        match self {
+            PackScope::Complaint => Messages::COMPLAINT_FINGERPRINT,
+            PackScope::EveryFlow => Messages::EVERY_FLOW_FINGERPRINT,
+        }
+    }
 }
 
 /// FNV-1a over `text`, at compile time.
@@ -305,6 +356,28 @@ shown {
     follow_complaint,
     new_complaint,
     withdraw_entry,
+    name_missing,
+    name_format,
+    goods_missing,
+    goods_format,
+    withdrawal_disabled,
+    withdrawal_window_closed,
+    withdrawal_nothing_eligible,
+    withdrawal_item_unknown,
+    follow_submit,
+    follow_none,
+    // Trustmark mode: the member badge and the trustmark's complaint page.
+    /// Shown in a shop's widget when the trustmark's signed attestation names this page's domain.
+    tm_badge,
+    tm_receipt_bad,
+    tm_refused_too_early,
+    tm_refused_not_member,
+    tm_refused_route,
+    escalate_board,
+    escalate_external,
+    escalate_failed,
+}
+withdrawal {
     withdraw_title,
     withdraw_intro,
     withdraw_details_title,
@@ -335,19 +408,8 @@ shown {
     withdraw_refund_by,
     withdraw_kept,
     withdraw_email_sent,
-    name_missing,
-    name_format,
-    goods_missing,
-    goods_format,
-    withdrawal_disabled,
-    withdrawal_window_closed,
-    withdrawal_nothing_eligible,
-    withdrawal_item_unknown,
-    follow_submit,
-    follow_none,
-    // Trustmark mode: the member badge and the trustmark's complaint page.
-    /// Shown in a shop's widget when the trustmark's signed attestation names this page's domain.
-    tm_badge,
+}
+trustmark {
     tm_title,
     tm_intro,
     tm_loading,
@@ -368,7 +430,6 @@ shown {
     tm_receipt_label,
     tm_receipt_hint,
     tm_receipt_ok,
-    tm_receipt_bad,
     tm_route_trustmark,
     tm_route_shop_first,
     tm_route_too_early,
@@ -384,12 +445,6 @@ shown {
     tm_case_reference,
     tm_case_receipt,
     tm_case_change,
-    tm_refused_too_early,
-    tm_refused_not_member,
-    tm_refused_route,
-    escalate_board,
-    escalate_external,
-    escalate_failed,
 }
 mail {
     mail_received_subject,
@@ -442,25 +497,21 @@ mail {
 }
 
 impl Messages {
-    /// The language as a pack: a header line `redress-catalogue <tag> <fingerprint>`,
-    /// then one line per shown text in key order, without the keys (they would cost every
-    /// shopper their bytes). Texts never hold a line break (a test checks), so no escaping
-    /// is needed; the e-mail words are left out.
+    /// The language as a pack for `scope`: a header line
+    /// `redress-catalogue <tag> <fingerprint>`, then one line per text in key order,
+    /// without the keys (they would cost every shopper their bytes). Texts never hold a
+    /// line break (a test checks), so no escaping is needed.
     #[cfg(not(target_arch = "wasm32"))]
-    pub fn to_pack(&self, lang: Lang) -> String {
-        let mut pack = format!(
-            "{PACK_HEADER} {} {}\n",
-            lang.tag(),
-            Messages::PACK_FINGERPRINT
-        );
-        for text in self.shown_texts() {
+    pub fn to_pack(&self, lang: Lang, scope: PackScope) -> String {
+        let mut pack = format!("{PACK_HEADER} {} {}\n", lang.tag(), scope.fingerprint());
+        for text in self.pack_texts(scope) {
             pack.push_str(text);
             pack.push('\n');
         }
         pack
     }
 
-    /// Reads a pack: its language and its texts (the e-mail words stay blank).
+    /// Reads a pack of either scope: its language and its texts (the rest stay blank).
     pub fn from_pack(pack: &'static str) -> Result<(Lang, Messages), PackError> {
         let mut lines = pack.lines();
         let header = lines.next().unwrap_or_default();
@@ -472,11 +523,13 @@ impl Messages {
             .next()
             .and_then(Lang::from_tag)
             .ok_or(PackError::NotAPack)?;
-        if fields.next().and_then(|f| f.parse::<u32>().ok()) != Some(Messages::PACK_FINGERPRINT) {
-            return Err(PackError::OtherCatalogue);
-        }
+        let fingerprint = fields.next().and_then(|f| f.parse::<u32>().ok());
+        let scope = [PackScope::Complaint, PackScope::EveryFlow]
+            .into_iter()
+            .find(|scope| Some(scope.fingerprint()) == fingerprint)
+            .ok_or(PackError::OtherCatalogue)?;
         let mut messages = Messages::BLANK;
-        let mut slots = messages.shown_slots();
+        let mut slots = messages.pack_slots(scope);
         let texts: Vec<&'static str> = lines.collect();
         if texts.len() != slots.len() || texts.iter().any(|t| t.is_empty()) {
             return Err(PackError::Incomplete);

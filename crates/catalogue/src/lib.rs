@@ -4,7 +4,8 @@
 //! key. Natively (the server, tests, `cargo xtask build`) every language is compiled in.
 //! The browser's wasm holds no text at all: `cargo xtask build` writes each language as a
 //! pack ([`Messages::to_pack`]) and the loader fetches the shopper's one beside the wasm,
-//! so a shopper downloads the words of one language, not of six, and never the e-mails'.
+//! so a shopper downloads the words of one language, not of six, of the flow they use,
+//! and never the e-mails'.
 //! Texts hold `{name}`-style placeholders; a test checks every language has the same
 //! placeholders as English.
 
@@ -15,7 +16,7 @@ mod en;
 mod languages;
 mod wording;
 
-pub use catalogue::{Messages, PackError};
+pub use catalogue::{Messages, PackError, PackScope};
 
 use std::sync::OnceLock;
 
@@ -31,12 +32,16 @@ pub fn install_pack(pack: &'static str) -> Result<Lang, PackError> {
     Ok(PACK.get().map_or(lang, |(installed, _)| *installed))
 }
 
-/// Every language as `(language, pack text)`, for `cargo xtask build`.
+/// Every language in both scopes as `(language, scope, pack text)`, for
+/// `cargo xtask build`.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn packs() -> Vec<(Lang, String)> {
+pub fn packs() -> Vec<(Lang, PackScope, String)> {
     Lang::ALL
         .into_iter()
-        .map(|l| (l, languages::compiled(l).to_pack(l)))
+        .flat_map(|l| {
+            [PackScope::Complaint, PackScope::EveryFlow]
+                .map(|scope| (l, scope, languages::compiled(l).to_pack(l, scope)))
+        })
         .collect()
 }
 
@@ -160,25 +165,64 @@ mod tests {
     }
 
     #[test]
-    fn a_pack_reads_back_into_the_same_screens_without_the_mails() {
-        for (lang, pack) in packs() {
+    fn a_pack_reads_back_into_its_bundles_screens_and_nothing_more() {
+        for (lang, scope, pack) in packs() {
             let pack: &'static str = Box::leak(pack.into_boxed_str());
             let (read_lang, read) = Messages::from_pack(pack).unwrap();
             assert_eq!(read_lang, lang);
             let compiled = languages::compiled(lang);
             for ((key, text), (_, original)) in read.entries().into_iter().zip(compiled.entries()) {
-                if Messages::MAIL_KEYS.contains(&key) {
-                    assert_eq!(text, "", "{lang:?} {key} travels to the browser");
+                let left_out = Messages::MAIL_KEYS.contains(&key)
+                    || (scope == PackScope::Complaint && Messages::OTHER_FLOW_KEYS.contains(&key));
+                let expected = if left_out { "" } else { original };
+                assert_eq!(text, expected, "{lang:?} {scope:?} {key}");
+            }
+        }
+    }
+
+    /// The complaint bundle's pack is worth keeping small only if the complaint widget
+    /// never shows a word of another flow: each left-out text must be unused outside the
+    /// withdrawal and trustmark page modules.
+    #[test]
+    fn the_complaint_widget_shows_no_word_its_pack_leaves_out() {
+        let widget = concat!(env!("CARGO_MANIFEST_DIR"), "/../widget/src");
+        let mut sources = Vec::new();
+        let mut dirs = vec![std::path::PathBuf::from(widget)];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                let other_flow = path.ends_with("withdrawal")
+                    || ["page.rs", "gate.rs", "filing.rs"]
+                        .iter()
+                        .any(|f| path.ends_with(format!("trustmark/{f}")));
+                if other_flow {
+                    continue;
+                } else if path.is_dir() {
+                    dirs.push(path);
                 } else {
-                    assert_eq!(text, original, "{lang:?} {key}");
+                    sources.push((path.clone(), std::fs::read_to_string(&path).unwrap()));
                 }
+            }
+        }
+        sources.push(("wording.rs".into(), include_str!("wording.rs").to_owned()));
+        assert!(
+            sources.len() > 20,
+            "the widget's sources were not found at {widget}"
+        );
+        for key in Messages::OTHER_FLOW_KEYS {
+            for (path, text) in &sources {
+                assert!(
+                    !text.contains(&format!(".{key}")),
+                    "{} shows {key}",
+                    path.display()
+                );
             }
         }
     }
 
     #[test]
     fn a_pack_of_another_build_or_a_damaged_one_is_refused() {
-        let pack = languages::compiled(Lang::Nl).to_pack(Lang::Nl);
+        let pack = languages::compiled(Lang::Nl).to_pack(Lang::Nl, PackScope::Complaint);
         let (header, texts) = pack.split_once('\n').unwrap();
         let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
         assert_eq!(
@@ -188,7 +232,7 @@ mod tests {
             Lang::Nl
         );
         // Another catalogue: a key added, removed or moved changes the fingerprint.
-        let other = header.replace(&Messages::PACK_FINGERPRINT.to_string(), "12345");
+        let other = format!("{} 12345", header.rsplit_once(' ').unwrap().0);
         assert_eq!(
             Messages::from_pack(leak(format!("{other}\n{texts}"))),
             Err(PackError::OtherCatalogue)

@@ -18,8 +18,8 @@
   var CSS_SRI = '__REDRESS_CSS_SRI__';
   // The other flows, fetched only when asked for: {"withdraw": [glue, wasm, sri], ...}.
   var BUNDLES = JSON.parse('__REDRESS_BUNDLES__');
-  // Language packs: {"en": "redress-en-<hash>.txt", ...}; the wasm holds no words.
-  var LANGS = JSON.parse('__REDRESS_LANGS__');
+  // Language packs: {"hash": "<hash>", "langs": ["en", ...]}; the wasm holds no words.
+  var PACKS = JSON.parse('__REDRESS_LANGS__');
 
   // The launcher's own words, before the wasm (and its catalogue) is loaded.
   var WORDS = {
@@ -60,12 +60,14 @@
   }
 
   // The shopper's language pack (English for a language the widget does not speak),
-  // fetched beside the wasm. A pack that fails to load fails the mount like the wasm
-  // would, with a retry.
+  // fetched beside the wasm: the complaint widget's words, or every flow's for the
+  // withdrawal and trustmark bundles. A pack that fails to load fails the mount like the
+  // wasm would, with a retry.
   var packs = {};
-  function pack(lang) {
+  function pack(lang, mode) {
     var primary = String(lang || '').toLowerCase().split(/[-_]/)[0];
-    var path = LANGS[primary] || LANGS.en;
+    if (PACKS.langs.indexOf(primary) < 0) primary = 'en';
+    var path = 'redress-' + (BUNDLES[mode] ? 'flows-' : '') + primary + '-' + PACKS.hash + '.txt';
     if (!packs[path]) {
       packs[path] = fetch(base + path).then(function (r) {
         if (!r.ok) throw new Error('language pack: HTTP ' + r.status);
@@ -124,7 +126,7 @@
     var status = el('p', 'redress-loading', w.loading);
     status.setAttribute('role', 'status');
     target.appendChild(status);
-    Promise.all([boot(config.mode), pack(config.lang)]).then(function (loaded) {
+    Promise.all([boot(config.mode), pack(config.lang, config.mode)]).then(function (loaded) {
       var glue = loaded[0];
       target.textContent = '';
       config.pack = loaded[1];
@@ -200,7 +202,7 @@
     }
     button.addEventListener('click', function () { panel.hidden ? open() : shut(); });
     // Start fetching as the pointer heads for the button: the click then waits less.
-    button.addEventListener('pointerenter', function () { boot(config.mode).catch(function () {}); pack(config.lang).catch(function () {}); }, { once: true });
+    button.addEventListener('pointerenter', function () { boot(config.mode).catch(function () {}); pack(config.lang, config.mode).catch(function () {}); }, { once: true });
     close.addEventListener('click', shut);
     panel.addEventListener('keydown', function (event) {
       if (event.key === 'Escape') shut();
