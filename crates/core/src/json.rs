@@ -11,6 +11,8 @@
 //! serde wrote reads back to the same value: `Option` is `null` or absent, enums are
 //! their snake_case code, an object reader either refuses or skips unknown keys (serde's
 //! `deny_unknown_fields` or not), and a key repeated within one object is refused.
+//! [`Json::repeated_key`] finds such a key anywhere in a document, for text that is also
+//! read some other way (the server's request bodies), so both readers refuse it.
 
 use std::fmt::Display;
 
@@ -657,5 +659,6 @@ impl Parser<'_> {
 }
 
 mod dates;
+mod repeated;
 #[cfg(test)]
 mod tests;

@@ -37,10 +37,12 @@ fn json_value() -> impl Strategy<Value = serde_json::Value> {
 }
 
 proptest! {
-    /// Whatever serde_json writes, compact or pretty, reads back as the same tree.
+    /// Whatever serde_json writes, compact or pretty, reads back as the same tree, in
+    /// which no key is repeated (a map's keys are distinct).
     #[test]
     fn reads_what_serde_json_writes(value in json_value()) {
         let expected = from_serde(&value);
+        prop_assert_eq!(expected.repeated_key(), None);
         prop_assert_eq!(Json::parse(&value.to_string()), Ok(expected.clone()));
         let pretty = serde_json::to_string_pretty(&value).unwrap();
         prop_assert_eq!(Json::parse(&pretty), Ok(expected));
@@ -116,18 +118,22 @@ fn integers_read_exactly_and_refuse_fractions_and_overflow() {
     }
 }
 
+/// An order line, read strictly.
+#[derive(Debug, Default, PartialEq)]
+struct Line {
+    name: String,
+}
+crate::from_json_object!(Line, UnknownKeys::Refuse, { "name" => name });
+
+/// An order of lines, skipping keys it does not know.
+#[derive(Debug, Default, PartialEq)]
+struct Order {
+    items: Vec<Line>,
+}
+crate::from_json_object!(Order, UnknownKeys::Skip, { "items" => items });
+
 #[test]
 fn errors_name_the_path_of_the_value() {
-    #[derive(Debug, Default, PartialEq)]
-    struct Line {
-        name: String,
-    }
-    crate::from_json_object!(Line, UnknownKeys::Refuse, { "name" => name });
-    #[derive(Debug, Default, PartialEq)]
-    struct Order {
-        items: Vec<Line>,
-    }
-    crate::from_json_object!(Order, UnknownKeys::Skip, { "items" => items });
     let err = Order::from_json_text(r#"{"items": [{"name": "a"}, {"name": 2}]}"#).unwrap_err();
     assert_eq!(err.path(), "items[1].name");
     assert_eq!(
@@ -145,4 +151,62 @@ fn errors_name_the_path_of_the_value() {
         Order::from_json_text("[]").unwrap_err().to_string(),
         "invalid type at .: expected an object"
     );
+}
+
+#[test]
+fn a_repeated_key_is_found_at_any_depth_with_the_readers_path() {
+    for (text, path, field) in [
+        (r#"{"email": "a", "email": "b"}"#, ".", "email"),
+        (
+            r#"{"draft": {"shop": {"id": 1, "id": 2}}}"#,
+            "draft.shop",
+            "id",
+        ),
+        (
+            r#"{"draft": {"evidence": [{"sha256": "a"}, {"size": 1, "sha256": "b", "size": 2}]}}"#,
+            "draft.evidence[1]",
+            "size",
+        ),
+        (r#"[[], [{"k": 1}, {"k": 1, "k": 1}]]"#, "[1][1]", "k"),
+        // In document order: the inner repeat comes before the outer key's second use...
+        (r#"{"a": {"x": 1, "x": 2}, "a": 3}"#, "a", "x"),
+        // ...and here after it.
+        (r#"{"a": 1, "a": {"x": 1, "x": 2}}"#, ".", "a"),
+    ] {
+        let repeated = Json::parse(text).unwrap().repeated_key();
+        assert_eq!(
+            repeated,
+            Some(JsonError::DuplicateField {
+                path: path.to_owned(),
+                field: field.to_owned()
+            }),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn equal_keys_in_different_objects_are_not_repeats() {
+    for text in [
+        r#"{"a": {"email": "x"}, "b": {"email": "x"}}"#,
+        r#"[{"email": "x"}, {"email": "x"}]"#,
+        r#"{"email": {"email": {"email": null}}}"#,
+        r#"{"items": [{"name": "a"}], "name": "b"}"#,
+        r#"["email", "email"]"#,
+        "{}",
+        "1",
+    ] {
+        assert_eq!(Json::parse(text).unwrap().repeated_key(), None, "{text}");
+    }
+}
+
+#[test]
+fn a_repeated_key_is_the_error_the_reader_gives() {
+    for text in [
+        r#"{"items": [{"name": "a"}, {"name": "b", "name": "c"}]}"#,
+        r#"{"items": [], "items": [{"name": "a"}]}"#,
+    ] {
+        let tree = Json::parse(text).unwrap();
+        assert_eq!(tree.repeated_key(), tree.read::<Order>().err(), "{text}");
+    }
 }
