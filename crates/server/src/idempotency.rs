@@ -8,6 +8,7 @@ use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
+use redress_core::json::Json;
 use sha2::{Digest, Sha256};
 
 use crate::error::AppError;
@@ -113,7 +114,8 @@ pub struct Fresh<T> {
 
 /// Reads an idempotent JSON submit: the body (too large: 413 `body.too_large`), the key
 /// (400 `idempotency_key.format`), the JSON (400 `json.syntax`) and its shape (422
-/// `json.shape`); a key answered before replays that answer.
+/// `json.shape`, a key repeated within one object first); a key answered before replays
+/// that answer.
 pub async fn read_submission<T: serde::de::DeserializeOwned>(
     store: &dyn ComplaintStore,
     headers: &HeaderMap,
@@ -134,6 +136,7 @@ pub async fn read_submission<T: serde::de::DeserializeOwned>(
             format!("the body is not JSON: {e}"),
         )
     })?;
+    refuse_repeated_keys(&body)?;
     let request: T = serde_json::from_value(value.clone()).map_err(|e| {
         AppError::rejected(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -152,4 +155,32 @@ pub async fn read_submission<T: serde::de::DeserializeOwned>(
         request,
         request_hash,
     }))
+}
+
+/// Refuses a key repeated within one object anywhere in the body (422 `json.shape`,
+/// ``duplicate field `email` at draft``). serde keeps the last of the values and the
+/// widget's reader refuses the text: the server must give the same text the same verdict,
+/// not pick one of two answers the client sent.
+///
+/// Runs on a body serde took as JSON, which the core's reader takes too; should the two
+/// ever disagree, the body is refused as not JSON rather than let through unchecked.
+fn refuse_repeated_keys(body: &[u8]) -> Result<(), AppError> {
+    let tree = std::str::from_utf8(body)
+        .map_err(|e| e.to_string())
+        .and_then(|text| Json::parse(text).map_err(|e| e.to_string()))
+        .map_err(|e| {
+            AppError::rejected(
+                StatusCode::BAD_REQUEST,
+                "json.syntax",
+                format!("the body is not JSON: {e}"),
+            )
+        })?;
+    match tree.repeated_key() {
+        Some(repeated) => Err(AppError::rejected(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "json.shape",
+            repeated.to_string(),
+        )),
+        None => Ok(()),
+    }
 }

@@ -25,6 +25,7 @@ async fn postgres_serves_lookup_and_evidence_like_sqlite() {
     crate::complaints::file_track_and_handle(&server).await;
     crate::complaints::concurrent_duplicates(&server).await;
     crate::withdrawals::eligible_order_end_to_end(&server).await;
+    crate::repeated_keys::repeated_keys_are_refused_and_nothing_is_stored(&server).await;
 }
 
 #[tokio::test]
