@@ -5,6 +5,7 @@ use serde_json::json;
 
 use crate::complaints::draft;
 use crate::helpers::{SHOP_TOKEN, TestServer, json};
+use crate::trustmark_complaints::{days_ago, request, sign_registry};
 
 const KETTLE: &str = "The kettle stopped heating after two days.";
 
@@ -139,4 +140,22 @@ async fn a_refused_repeat_leaves_its_idempotency_key_for_the_corrected_retry() {
     assert_eq!(response.status(), 201);
     assert!(response.headers().get("idempotent-replayed").is_none());
     assert_eq!(listed(&server, "/api/shop/complaints").await, 1);
+}
+
+/// On the trustmark's page the envelope around the draft, which serde reads, is checked
+/// as well: a stated day given twice could otherwise pass the gate with the later one.
+#[tokio::test]
+async fn a_trustmark_complaint_with_its_day_twice_is_refused() {
+    let server = TestServer::start();
+    sign_registry(&server);
+    let on = days_ago(30).to_string();
+    let body = request("B-2231", days_ago(30), None).to_string();
+    let body = repeating(
+        &body,
+        &format!(r#""on":"{on}""#),
+        &format!(r#""on":"{}""#, days_ago(1)),
+    );
+    let response = post_text(&server, "/api/trustmark/complaints", None, body).await;
+    assert_refused(response, "duplicate field `on` at complained_to_shop").await;
+    assert_eq!(listed(&server, "/api/shop/complaints").await, 0);
 }
