@@ -236,6 +236,28 @@ describe('demo shop', () => {
     await page.close();
   });
 
+  test('a shop policy the core cannot use: the shopper gets a retry, the shop developer the path and the rule', async () => {
+    const { page, problems } = await openPage(browser.context, `${server.url}/`);
+    const policy = await (await fetch(`${server.url}/api/policy`)).json();
+    policy.windows = { ...policy.windows, return_or_withdrawal: { days: 7 } };
+    await page.route(`${server.url}/api/policy`, (r) => r.fulfill({ json: policy }));
+    await openWidget(page);
+    await page.locator(`${launcher} #redress-order-number`).fill('RD-1001');
+    await page.locator(`${launcher} #redress-email`).fill('anna@example.com');
+    await page.locator(`${launcher} button[type=submit]`).click();
+    const notice = page.locator(`${launcher} .redress-notice-error`);
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /We could not load the complaint form from the shop/);
+    assert.ok(
+      problems.some((p) => p.includes('/api/policy cannot be used: windows.return_or_withdrawal: must be at least 14 days')),
+      problems.join('\n'),
+    );
+    await page.unroute(`${server.url}/api/policy`);
+    await notice.locator('button').click();
+    await page.locator(`${launcher} .redress-step-title`).waitFor();
+    await page.close();
+  });
+
   test('the inline element loads when scrolled into view, in the language it asks for', async () => {
     const { page, requests } = await openPage(browser.context, `${server.url}/inline.html`);
     await page.waitForFunction(() => customElements.get('redress-complaint') !== undefined);

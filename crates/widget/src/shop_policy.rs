@@ -22,12 +22,26 @@ pub async fn shop_policy(endpoint: &str) -> Result<ComplaintPolicy, ApiError> {
         return Ok(policy);
     }
     let json = api::fetch_policy(endpoint).await?;
-    let policy = ComplaintPolicy::from_json(&json).map_err(|_| ApiError::Malformed)?;
+    let policy = ComplaintPolicy::from_json(&json).map_err(|error| {
+        tell_developer(&format!(
+            "redress: the complaint policy at {endpoint}/policy cannot be used: {error}"
+        ));
+        ApiError::Malformed
+    })?;
     READ.with(|read| {
         read.borrow_mut()
             .push((endpoint.to_owned(), policy.clone()))
     });
     Ok(policy)
+}
+
+/// The shopper is told only that the form could not load; whoever wrote the shop's
+/// endpoint needs the path and the rule, and finds them in the browser's console.
+fn tell_developer(message: &str) {
+    #[cfg(target_arch = "wasm32")]
+    web_sys::console::error_1(&message.into());
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = message;
 }
 
 fn already_read(endpoint: &str) -> Option<ComplaintPolicy> {
