@@ -1,11 +1,14 @@
 //! One error type for every route: the shopper's mistakes become 4xx answers with a
 //! stable code, everything else is logged with its chain and answered with a bare 500.
 
+use axum::body::{Body, Bytes};
 use axum::extract::rejection::JsonRejection;
+use axum::extract::{FromRequest, Request};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use redress_core::error::FieldError;
 use serde::Serialize;
+use serde::de::{DeserializeOwned, IgnoredAny};
 
 /// The JSON body of every error answer.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -140,10 +143,72 @@ pub mod anyhow_like {
 }
 
 /// A JSON body extractor whose rejections are [`AppError`]s, so bad JSON gets the same
-/// error shape as every other failure.
-#[derive(Debug, Clone, Copy, Default, axum::extract::FromRequest)]
-#[from_request(via(axum::Json), rejection(AppError))]
+/// error shape as every other failure, and a key repeated within one object anywhere in
+/// the body is refused as in [`refuse_repeated_keys`].
+#[derive(Debug, Clone, Copy, Default)]
 pub struct Json<T>(pub T);
+
+impl<T, S> FromRequest<S> for Json<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    /// The checks and answers of axum's `Json` (content type 415, size 413, syntax 400,
+    /// shape 422), with the repeated key (422) between syntax and shape, as in
+    /// `idempotency::read_submission`.
+    async fn from_request(request: Request, state: &S) -> Result<Self, AppError> {
+        let (parts, body) = request.into_parts();
+        // axum judges the content type before it reads the body and keeps its judgement
+        // to itself: asked with an empty body, it gives the same verdict on the header
+        // without touching the real body.
+        let probe = Request::from_parts(parts.clone(), Body::empty());
+        if let Err(rejection @ JsonRejection::MissingJsonContentType(_)) =
+            axum::Json::<IgnoredAny>::from_request(probe, state).await
+        {
+            return Err(rejection.into());
+        }
+        let bytes = Bytes::from_request(Request::from_parts(parts, body), state)
+            .await
+            .map_err(JsonRejection::from)?;
+        // A body that is not JSON keeps the answer axum gives it below.
+        if serde_json::from_slice::<IgnoredAny>(&bytes).is_ok() {
+            refuse_repeated_keys(&bytes)?;
+        }
+        let axum::Json(value) = axum::Json::<T>::from_bytes(&bytes)?;
+        Ok(Json(value))
+    }
+}
+
+/// Refuses a key repeated within one object anywhere in the body (422 `json.shape`,
+/// ``duplicate field `email` at draft``). serde keeps the last of the values and the
+/// widget's reader refuses the text: the server must give the same text the same verdict,
+/// not pick one of two answers the client sent. Every JSON body passes here: the
+/// [`Json`] extractor's and the idempotent submits'.
+///
+/// Runs on a body serde took as JSON, which the core's reader takes too; should the two
+/// ever disagree, the body is refused as not JSON rather than let through unchecked.
+pub(crate) fn refuse_repeated_keys(body: &[u8]) -> Result<(), AppError> {
+    let tree = std::str::from_utf8(body)
+        .map_err(|e| e.to_string())
+        .and_then(|text| redress_core::json::Json::parse(text).map_err(|e| e.to_string()))
+        .map_err(|e| {
+            AppError::rejected(
+                StatusCode::BAD_REQUEST,
+                "json.syntax",
+                format!("the body is not JSON: {e}"),
+            )
+        })?;
+    match tree.repeated_key() {
+        Some(repeated) => Err(AppError::rejected(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "json.shape",
+            repeated.to_string(),
+        )),
+        None => Ok(()),
+    }
+}
 
 impl<T: Serialize> IntoResponse for Json<T> {
     fn into_response(self) -> Response {

@@ -8,7 +8,6 @@ use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use redress_core::json::Json;
 use sha2::{Digest, Sha256};
 
 use crate::error::AppError;
@@ -136,7 +135,7 @@ pub async fn read_submission<T: serde::de::DeserializeOwned>(
             format!("the body is not JSON: {e}"),
         )
     })?;
-    refuse_repeated_keys(&body)?;
+    crate::error::refuse_repeated_keys(&body)?;
     let request: T = serde_json::from_value(value.clone()).map_err(|e| {
         AppError::rejected(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -155,32 +154,4 @@ pub async fn read_submission<T: serde::de::DeserializeOwned>(
         request,
         request_hash,
     }))
-}
-
-/// Refuses a key repeated within one object anywhere in the body (422 `json.shape`,
-/// ``duplicate field `email` at draft``). serde keeps the last of the values and the
-/// widget's reader refuses the text: the server must give the same text the same verdict,
-/// not pick one of two answers the client sent.
-///
-/// Runs on a body serde took as JSON, which the core's reader takes too; should the two
-/// ever disagree, the body is refused as not JSON rather than let through unchecked.
-fn refuse_repeated_keys(body: &[u8]) -> Result<(), AppError> {
-    let tree = std::str::from_utf8(body)
-        .map_err(|e| e.to_string())
-        .and_then(|text| Json::parse(text).map_err(|e| e.to_string()))
-        .map_err(|e| {
-            AppError::rejected(
-                StatusCode::BAD_REQUEST,
-                "json.syntax",
-                format!("the body is not JSON: {e}"),
-            )
-        })?;
-    match tree.repeated_key() {
-        Some(repeated) => Err(AppError::rejected(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "json.shape",
-            repeated.to_string(),
-        )),
-        None => Ok(()),
-    }
 }

@@ -6,7 +6,8 @@ use serde_json::{Value, json};
 use crate::complaints::{acknowledge_event, draft, submit, upload_text};
 use crate::helpers::{SHOP_TOKEN, TestServer, json};
 
-async fn shop_get(server: &TestServer, path: &str) -> reqwest::Response {
+/// `GET path` as the shop's staff.
+pub async fn shop_get(server: &TestServer, path: &str) -> reqwest::Response {
     server
         .client
         .get(server.url(path))
@@ -16,7 +17,8 @@ async fn shop_get(server: &TestServer, path: &str) -> reqwest::Response {
         .unwrap()
 }
 
-async fn file(server: &TestServer, order: &str, email: &str, reason: &str) -> String {
+/// Files a complaint about `order` for `email` with `reason`; returns its reference.
+pub async fn file(server: &TestServer, order: &str, email: &str, reason: &str) -> String {
     let mut body = draft("The kettle stopped heating after two days.", &[]);
     body["order_number"] = order.into();
     body["email"] = email.into();

@@ -1,10 +1,11 @@
-//! A key repeated within one object of a submitted body is refused, wherever it stands:
-//! the widget's reader refuses such text, so the server must not take one of the values.
+//! A key repeated within one object of any JSON body is refused, wherever it stands: the
+//! widget's reader refuses such text, so the server must not take one of the values.
 
 use serde_json::json;
 
-use crate::complaints::draft;
-use crate::helpers::{SHOP_TOKEN, TestServer, json};
+use crate::complaints::{acknowledge_event, draft};
+use crate::desk::{event, file, shop_get};
+use crate::helpers::{SHOP_TOKEN, ServerOptions, TestServer, json};
 use crate::trustmark_complaints::{days_ago, request, sign_registry};
 
 const KETTLE: &str = "The kettle stopped heating after two days.";
@@ -158,4 +159,136 @@ async fn a_trustmark_complaint_with_its_day_twice_is_refused() {
     let response = post_text(&server, "/api/trustmark/complaints", None, body).await;
     assert_refused(response, "duplicate field `on` at complained_to_shop").await;
     assert_eq!(listed(&server, "/api/shop/complaints").await, 0);
+}
+
+/// The order lookup with two e-mails: refused naming where, before the lookup runs, so
+/// it is neither a found nor a not-found attempt: the shopper's own lookup afterwards is
+/// not rate limited.
+#[tokio::test]
+async fn an_order_lookup_with_two_emails_is_refused_and_not_counted_as_an_attempt() {
+    let server = TestServer::start_with(ServerOptions {
+        config: "[limits]\nlookups_per_ip = 2\nlookups_per_order = 1\n".to_owned(),
+        ..Default::default()
+    });
+    let valid = json!({"order_number": "RD-1001", "email": "anna@example.com"}).to_string();
+    let repeated = repeating(
+        &valid,
+        r#""email":"anna@example.com""#,
+        r#""email":"bram@example.com""#,
+    );
+    for _ in 0..3 {
+        let response = post_text(&server, "/api/orders/lookup", None, repeated.clone()).await;
+        assert_refused(response, "duplicate field `email` at .").await;
+    }
+    let response = post_text(&server, "/api/orders/lookup", None, valid).await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(json(response).await["order_number"], "RD-1001");
+}
+
+/// The shop desk's event with two types: serde would record the later one; the event is
+/// refused and the complaint stays as it was, open to the event written once.
+#[tokio::test]
+async fn a_desk_event_with_two_types_is_refused_and_the_status_stays() {
+    let server = TestServer::start();
+    let reference = file(
+        &server,
+        "RD-1001",
+        "anna@example.com",
+        "defective_or_damaged",
+    )
+    .await;
+    let repeated = repeating(
+        &json!({"event": acknowledge_event()}).to_string(),
+        r#""handler":"Sanne de Vries""#,
+        r#""type":"rejected""#,
+    );
+    let response = server
+        .client
+        .post(server.url(&format!("/api/shop/complaints/{reference}/events")))
+        .bearer_auth(SHOP_TOKEN)
+        .header("content-type", "application/json")
+        .body(repeated)
+        .send()
+        .await
+        .unwrap();
+    assert_refused(response, "duplicate field `type` at event").await;
+    let complaint = format!("/api/shop/complaints/{reference}");
+    let status =
+        || async { json(shop_get(&server, &complaint).await).await["tracking"]["status"].clone() };
+    assert_eq!(status().await, "received");
+
+    let once = event(&server, &reference, acknowledge_event()).await;
+    assert_eq!(once.status(), 200);
+    assert_eq!(status().await, "acknowledged");
+}
+
+/// Finding complaints again with two order numbers: refused naming where, not answered
+/// for either order.
+#[tokio::test]
+async fn finding_complaints_with_two_order_numbers_is_refused() {
+    let server = TestServer::start();
+    let body = json!({"order_number": "RD-1001", "email": "anna@example.com"}).to_string();
+    let body = repeating(
+        &body,
+        r#""order_number":"RD-1001""#,
+        r#""order_number":"RD-1002""#,
+    );
+    let response = post_text(&server, "/api/complaints/find", None, body).await;
+    assert_refused(response, "duplicate field `order_number` at .").await;
+}
+
+/// Every other answer of a JSON body stays as it was: the content type, the syntax and
+/// the shape, each with axum's code and message; a repeated key in a body that is JSON
+/// is named before its shape is judged.
+#[tokio::test]
+async fn a_json_body_keeps_its_other_answers() {
+    let server = TestServer::start();
+    let send = |content_type: &'static str, body: String| {
+        server
+            .client
+            .post(server.url("/api/orders/lookup"))
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+    };
+    // Bodies the server reads whole: one it leaves unread can reset the connection before
+    // the answer is read (the size limit is pinned in lookup.rs).
+    let cases = [
+        (
+            "text/plain",
+            r#"{"order_number":"RD-1001"}"#,
+            415,
+            "json.content_type",
+            "Expected request with `Content-Type: application/json`",
+        ),
+        (
+            "application/json",
+            r#"{"order_number": "#,
+            400,
+            "json.syntax",
+            "Failed to parse the request body as JSON: order_number: EOF while parsing a value at line 1 column 17",
+        ),
+        (
+            "application/problem+json",
+            r#"{"order_number":1001}"#,
+            422,
+            "json.shape",
+            "Failed to deserialize the JSON body into the target type: order_number: invalid type: integer `1001`, expected a string at line 1 column 20",
+        ),
+    ];
+    for (content_type, body, status, code, message) in cases {
+        let response = send(content_type, body.to_owned()).await.unwrap();
+        assert_eq!(response.status(), status, "{code}");
+        let body = json(response).await;
+        assert_eq!(body["error"], code);
+        assert_eq!(body["message"], message);
+    }
+    // A repeated key with a wrong type as well: the repeated key is named first.
+    let both = send(
+        "application/json",
+        r#"{"order_number":1001,"order_number":1002}"#.to_owned(),
+    )
+    .await
+    .unwrap();
+    assert_refused(both, "duplicate field `order_number` at .").await;
 }
