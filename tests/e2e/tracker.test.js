@@ -57,6 +57,17 @@ describe('tracker', () => {
       await handler.waitFor();
       assert.match(await handler.textContent(), /Sanne de Vries/);
       await screenshot(elsewhere, 'tracker-375');
+      // On a phone the tracker takes the panel's whole width, beside the close button too.
+      const [deadlines, room] = await elsewhere.evaluate(() => {
+        const root = document.querySelector('[data-redress=launcher]').shadowRoot;
+        const panel = root.querySelector('.redress-panel');
+        const style = getComputedStyle(panel);
+        return [
+          root.querySelector('.redress-due').getBoundingClientRect().width,
+          panel.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight),
+        ];
+      });
+      assert.ok(Math.abs(deadlines - room) < 1, `deadlines ${deadlines} px wide in ${room} px`);
       // A wrong token shows a clear message, not the complaint.
       await elsewhere.goto(link.replace(/\.[0-9a-f]{32}$/, '.00000000000000000000000000000000'));
       await elsewhere.reload();
