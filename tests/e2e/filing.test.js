@@ -126,6 +126,8 @@ describe('filing a complaint', () => {
     await page.locator(`${w} button[type=submit]`).click();
     await page.locator(`${w} .redress-review-part`).first().waitFor();
     await shot(page, 'filing-review-375');
+    // The amount as the shopper's locale writes money, in the shop's currency.
+    assert.match(await page.locator(`${w} .redress-filing`).textContent(), /Compensate me with an amount \(€12\.50\)/);
     const overflow = await page.evaluate(() => {
       const panel = document.querySelector('[data-redress=launcher]').shadowRoot.querySelector('.redress-panel');
       return panel.scrollWidth - panel.clientWidth;

@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
+use redress_core::domain::Money;
 use redress_core::json::FromJson;
 
 use super::state::SavedFiling;
@@ -119,6 +120,23 @@ mod imp {
         let locale = lang.locale();
         String::from(date.to_locale_string(locale, &options)).replace(',', "")
     }
+
+    /// The browser writes the amount as the shopper's locale does (`€12.50`, `12,50 €`),
+    /// so no float formatting enters the bundle.
+    pub fn format_money(money: Money, lang: Lang) -> String {
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"style".into(), &"currency".into());
+        let currency = money.currency();
+        let _ = js_sys::Reflect::set(&options, &"currency".into(), &currency.code().into());
+        let locales = js_sys::Array::of1(&lang.locale().into());
+        let amount = money.minor_units() as f64 / 10f64.powi(currency.decimals() as i32);
+        js_sys::Intl::NumberFormat::new(&locales, &options)
+            .format()
+            .call1(&JsValue::NULL, &amount.into())
+            .ok()
+            .and_then(|text| text.as_string())
+            .unwrap_or_else(|| money.to_string())
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -148,9 +166,14 @@ mod imp {
     pub fn format(iso: &str, _lang: Lang, _style: DateStyle) -> String {
         iso.to_owned()
     }
+    pub fn format_money(money: Money, _lang: Lang) -> String {
+        money.to_string()
+    }
 }
 
-pub use imp::{download_url, format as format_date, new_key, now, page_fragment, page_url};
+pub use imp::{
+    download_url, format as format_date, format_money, new_key, now, page_fragment, page_url,
+};
 
 /// The current moment as RFC 3339, for formatting "last checked" times.
 pub fn now_iso() -> String {

@@ -17,8 +17,9 @@ use crate::shop_policy::with_shop_policy;
 use state::{Placed, SavedFiling, Step, errors_on};
 
 pub use device::{
-    DateStyle, download_url, forget_filed, format_date, load_current, new_key as device_key, now,
-    now_iso, page_fragment, page_url, remember_filed, remembered_filed, save_text, saved_text,
+    DateStyle, download_url, forget_filed, format_date, format_money, load_current,
+    new_key as device_key, now, now_iso, page_fragment, page_url, remember_filed, remembered_filed,
+    save_text, saved_text,
 };
 
 /// Everything the step views share; copied freely into event handlers.

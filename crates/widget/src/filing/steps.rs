@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use redress_core::calendar::parse_iso_date;
-use redress_core::domain::{ComplaintReason, ResolutionKind};
+use redress_core::domain::{ComplaintReason, Money, ResolutionKind};
 use redress_core::draft::ComplaintDraft;
 use redress_core::policy::WindowStatus;
 
@@ -303,7 +303,12 @@ pub fn review(form: Form) -> impl IntoView {
     let resolution = ResolutionKind::parse_code(&d.resolution);
     let wanted = match resolution {
         Some(r) if r.needs_amount() => {
-            format!("{} ({})", t.resolution_label(r.code()), d.amount.trim())
+            let currency = form.policy.with_value(|p| p.shop.currency);
+            let amount = Money::parse_decimal(&d.amount, currency).map_or_else(
+                |_| d.amount.trim().to_owned(),
+                |m| device::format_money(m, form.lang),
+            );
+            format!("{} ({amount})", t.resolution_label(r.code()))
         }
         Some(r) => t.resolution_label(r.code()).to_owned(),
         None => t.not_given.to_owned(),

@@ -10,10 +10,10 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::api::{self, ApiError};
-use crate::filing::{DateStyle, format_date};
+use crate::filing::{DateStyle, format_date, format_money};
 use crate::messages::{Lang, Messages};
 pub use status::{
-    DueLine, EscalationLine, TimelineLine, TrackedComplaint, parse_tracking_fragment,
+    AmountLine, DueLine, EscalationLine, TimelineLine, TrackedComplaint, parse_tracking_fragment,
     tracking_fragment,
 };
 
@@ -240,8 +240,8 @@ fn timeline_line(
     }
     if let Some(remedy) = &event.remedy {
         let mut text = t.resolution_label(&remedy.kind).to_owned();
-        if let Some(amount) = &remedy.amount {
-            text.push_str(&format!(" ({})", amount.plain()));
+        if let Some(money) = remedy.amount.as_ref().and_then(AmountLine::money) {
+            text.push_str(&format!(" ({})", format_money(money, lang)));
         }
         details.push(text);
     }

@@ -2,6 +2,7 @@
 //! what the shopper is shown, with every field optional so a newer server never breaks
 //! an older widget.
 
+use redress_core::domain::{Currency, Money};
 use redress_core::from_json_object;
 use redress_core::json::{FromJson, UnknownKeys};
 
@@ -111,15 +112,9 @@ pub struct AmountLine {
 }
 
 impl AmountLine {
-    /// `12.50 EUR`: digits only, so no float formatting enters the bundle; the
-    /// currency code is understood in every language.
-    pub fn plain(&self) -> String {
-        format!(
-            "{}.{:02} {}",
-            self.minor_units / 100,
-            self.minor_units % 100,
-            self.currency
-        )
+    /// The amount, when it is one the core accepts (a known currency, within range).
+    pub fn money(&self) -> Option<Money> {
+        Money::new(self.minor_units, Currency::parse(&self.currency).ok()?).ok()
     }
 }
 
@@ -234,8 +229,9 @@ mod tests {
                 .amount
                 .as_ref()
                 .unwrap()
-                .plain(),
-            "12.50 EUR"
+                .money()
+                .map(|m| (m.minor_units(), m.currency().code())),
+            Some((1250, "EUR"))
         );
         assert_eq!(resolved.outcome.as_ref().unwrap().conclusions, "Broken.");
         assert_eq!(c.evidence[0].shown_name(), "kettle.jpg");
