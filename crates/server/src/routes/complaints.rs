@@ -255,7 +255,8 @@ pub struct EscalateRequest {
     request_body = EscalateRequest,
     responses((status = 200, description = "tracking view after the escalation", body = crate::openapi::answers::TrackingViewSchema),
               (status = 404, body = crate::error::ErrorBody, description = "complaint.not_found"),
-              (status = 409, body = crate::error::ErrorBody, description = "escalation.not_open, transition.not_allowed, complaint.concurrent_update")))]
+              (status = 409, body = crate::error::ErrorBody, description = "escalation.not_open, transition.not_allowed, complaint.concurrent_update"),
+              (status = 422, body = crate::error::ErrorBody, description = "json.shape (a wrong type, a key given twice)")))]
 pub async fn escalate(
     State(state): State<AppState>,
     Path(reference): Path<String>,

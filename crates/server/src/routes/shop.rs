@@ -181,7 +181,7 @@ pub struct AppendRequest {
               (status = 403, body = crate::error::ErrorBody, description = "timeline.actor_not_allowed"),
               (status = 404, body = crate::error::ErrorBody, description = "complaint.not_found"),
               (status = 409, body = crate::error::ErrorBody, description = "transition.not_allowed, timeline.*, complaint.concurrent_update"),
-              (status = 422, body = crate::error::ErrorBody, description = "lifecycle.event, timeline.promise_in_the_past")))]
+              (status = 422, body = crate::error::ErrorBody, description = "lifecycle.event, timeline.promise_in_the_past, json.shape (a key given twice)")))]
 pub async fn append_event(
     _: ShopAuth,
     State(state): State<AppState>,
