@@ -38,6 +38,25 @@ pub fn run(results: &mut Results) -> Result<Result<(), Failure>, Failure> {
             kb(size(role, "brotli"))
         );
     }
+    // The shopper fetches one pack, in their language: the total counts the largest.
+    let packs = manifest["files"]
+        .as_object()
+        .into_iter()
+        .flatten()
+        .filter(|(role, _)| {
+            role.strip_prefix("lang-")
+                .is_some_and(|tag| !tag.contains('-'))
+        });
+    if let Some((role, _)) = packs.max_by_key(|(_, file)| file["brotli"].as_u64().unwrap_or(0)) {
+        let _ = writeln!(
+            section,
+            "| language pack (the largest, `{}`) | {} | {} | {} |",
+            role.trim_start_matches("lang-"),
+            kb(size(role, "bytes")),
+            kb(size(role, "gzip")),
+            kb(size(role, "brotli"))
+        );
+    }
     let _ = writeln!(
         section,
         "| **total** | {} | {} | **{}** |",
