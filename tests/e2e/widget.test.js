@@ -4,7 +4,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { openPage, openWidget, screenshot, startBrowser, startServer } from './harness.js';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT, openPage, openWidget, screenshot, startBrowser, startServer } from './harness.js';
 
 const require = createRequire(import.meta.url);
 let server;
@@ -202,6 +204,13 @@ describe('demo shop', () => {
       const served = await fetch(`${server.url}/pkg/${file.path}`);
       assert.equal(served.status, 200, file.path);
       assert.equal((await served.arrayBuffer()).byteLength, file.bytes, file.path);
+    }
+    // The npm package ships every file the manifest lists: a shop installing it from npm
+    // gets the language packs too, without which the widget has no words.
+    const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: join(ROOT, 'pkg') }));
+    const shipped = new Set(packed[0].files.map((f) => f.path));
+    for (const file of Object.values(manifest.files)) {
+      if (!file.path.startsWith('desk/')) assert.ok(shipped.has(file.path), `${file.path} is not in the npm package`);
     }
     const wasm = await fetch(`${server.url}/pkg/${manifest.files.wasm.path}`);
     assert.equal(wasm.headers.get('content-type'), 'application/wasm');
