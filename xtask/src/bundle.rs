@@ -18,7 +18,7 @@ use std::process::Command;
 
 use sha2::{Digest, Sha256, Sha384};
 
-use redress_catalogue::PackScope;
+use redress_catalogue::{Lang, PackScope};
 
 use crate::setup;
 use crate::shell::{Failure, cargo, exec, npm_bin, root, target_dir};
@@ -189,9 +189,9 @@ pub fn build(app: &App) -> Result<Vec<BundleFile>, Failure> {
         .as_ref()
         .map(|css| hashed_name(app.prefix, "css", css.as_bytes()));
 
-    let packs = language_packs(app);
+    let (packs, packs_table) = language_packs(app);
     let mut loader_source = String::from_utf8_lossy(&read(&root().join(app.loader))?)
-        .replace("__REDRESS_LANGS__", &packs_table(&packs))
+        .replace("__REDRESS_LANGS__", &packs_table)
         .replace("__REDRESS_BUNDLES__", &format!("{{{}}}", others.join(",")))
         .replace("__REDRESS_GLUE__", &glue_name)
         .replace("__REDRESS_WASM__", &wasm_name)
@@ -240,10 +240,14 @@ pub fn build(app: &App) -> Result<Vec<BundleFile>, Failure> {
 /// (`redress-flows-<lang>-<hash>.txt`). The loader fetches only the shopper's one.
 ///
 /// All packs share one hash, over all of them, so the loader carries a single hash
-/// instead of a name per file: it is 93 % of its own 3 KB budget.
-fn language_packs(app: &App) -> Vec<BundleFile> {
+/// instead of a name per file: it is 93 % of its own 3 KB budget. Returned beside the
+/// files: the loader's table, `{"hash":"<hash>","langs":["en",...]}`, which it holds in a
+/// single-quoted string (no quote or backslash can occur in it). Packs go without SRI:
+/// each SRI hash is 71 incompressible bytes the loader would carry per file, and a pack
+/// is text rendered as text, from the same origin as the unhashed loader itself.
+fn language_packs(app: &App) -> (Vec<BundleFile>, String) {
     if app.package != WIDGET.package {
-        return Vec::new();
+        return (Vec::new(), String::new());
     }
     let packs = redress_catalogue::packs();
     let mut all = Sha256::new();
@@ -251,7 +255,12 @@ fn language_packs(app: &App) -> Vec<BundleFile> {
         all.update(text.as_bytes());
     }
     let hash = short_hex(&all.finalize());
-    packs
+    let langs: Vec<String> = Lang::ALL
+        .iter()
+        .map(|l| format!("\"{}\"", l.tag()))
+        .collect();
+    let table = format!("{{\"hash\":\"{hash}\",\"langs\":[{}]}}", langs.join(","));
+    let files = packs
         .into_iter()
         .map(|(lang, scope, text)| {
             let flows = match scope {
@@ -266,25 +275,15 @@ fn language_packs(app: &App) -> Vec<BundleFile> {
                 bytes: text.into_bytes(),
             }
         })
-        .collect()
+        .collect();
+    (files, table)
 }
 
-/// `{"hash":"<hash>","langs":["en",...]}` for the loader, which holds it in a
-/// single-quoted string (no quote or backslash can occur in it). Packs go without SRI:
-/// each SRI hash is 71 incompressible bytes the loader would carry per file, and a pack
-/// is text rendered as text, from the same origin as the unhashed loader itself.
-fn packs_table(packs: &[BundleFile]) -> String {
-    let langs: Vec<String> = packs
-        .iter()
-        .filter_map(|p| p.role.strip_prefix("lang-"))
-        .filter(|tag| !tag.contains('-'))
-        .map(|tag| format!("\"{tag}\""))
-        .collect();
-    let hash = packs
-        .first()
-        .and_then(|p| p.name.rsplit_once('-'))
-        .map_or("", |(_, rest)| rest.trim_end_matches(".txt"));
-    format!("{{\"hash\":\"{hash}\",\"langs\":[{}]}}", langs.join(","))
+/// Whether a file's role is one of the complaint widget's language packs (`lang-nl`),
+/// the one a shopper fetches, rather than another flow's (`lang-flows-nl`).
+pub fn is_shopper_pack(role: &str) -> bool {
+    role.strip_prefix("lang-")
+        .is_some_and(|tag| !tag.contains('-'))
 }
 
 /// What one shopper downloads: the default flow's files (not the other flows' glue and
@@ -296,11 +295,7 @@ fn shopper_total(files: &[BundleFile], sizes: &[Sizes], size: fn(&Sizes) -> usiz
         .map(|(_, s)| size(s))
         .sum();
     let pack = pairs()
-        .filter(|(f, _)| {
-            f.role
-                .strip_prefix("lang-")
-                .is_some_and(|tag| !tag.contains('-'))
-        })
+        .filter(|(f, _)| is_shopper_pack(f.role))
         .map(|(_, s)| size(s))
         .max()
         .unwrap_or(0);

@@ -69,16 +69,8 @@ macro_rules! catalogue {
                 ]
             }
 
-            /// The texts a pack of `scope` carries, in pack order.
-            #[cfg(not(target_arch = "wasm32"))]
-            fn pack_texts(&self, scope: PackScope) -> Vec<&'static str> {
-                let mut texts = vec![$(self.$shown),*];
-                if scope == PackScope::EveryFlow {
-                    texts.extend([$(self.$withdrawal,)* $(self.$trustmark),*]);
-                }
-                texts
-            }
-
+            /// The texts a pack of `scope` carries, in pack order: written from them by
+            /// [`Messages::to_pack`], read into them by [`Messages::from_pack`].
             fn pack_slots(&mut self, scope: PackScope) -> Vec<&mut &'static str> {
                 let Messages { $($shown,)* $($withdrawal,)* $($trustmark,)* .. } = self;
                 let mut slots = vec![$($shown),*];
@@ -504,7 +496,7 @@ impl Messages {
     #[cfg(not(target_arch = "wasm32"))]
     pub fn to_pack(&self, lang: Lang, scope: PackScope) -> String {
         let mut pack = format!("{PACK_HEADER} {} {}\n", lang.tag(), scope.fingerprint());
-        for text in self.pack_texts(scope) {
+        for text in self.clone().pack_slots(scope) {
             pack.push_str(text);
             pack.push('\n');
         }

@@ -43,10 +43,7 @@ pub fn run(results: &mut Results) -> Result<Result<(), Failure>, Failure> {
         .as_object()
         .into_iter()
         .flatten()
-        .filter(|(role, _)| {
-            role.strip_prefix("lang-")
-                .is_some_and(|tag| !tag.contains('-'))
-        });
+        .filter(|(role, _)| bundle::is_shopper_pack(role));
     if let Some((role, _)) = packs.max_by_key(|(_, file)| file["brotli"].as_u64().unwrap_or(0)) {
         let _ = writeln!(
             section,
