@@ -348,6 +348,7 @@ shown {
     follow_complaint,
     new_complaint,
     withdraw_entry,
+    // Field errors of the other flows: `field_error`, shared by every bundle, names them.
     name_missing,
     name_format,
     goods_missing,
@@ -358,7 +359,8 @@ shown {
     withdrawal_item_unknown,
     follow_submit,
     follow_none,
-    // Trustmark mode: the member badge and the trustmark's complaint page.
+    // Trustmark words the complaint widget shows too: the member badge, and the refusals
+    // `field_error` names. The trustmark page's own words are in the `trustmark` group.
     /// Shown in a shop's widget when the trustmark's signed attestation names this page's domain.
     tm_badge,
     tm_receipt_bad,
