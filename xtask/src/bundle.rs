@@ -21,7 +21,7 @@ use sha2::{Digest, Sha256, Sha384};
 use redress_catalogue::{Lang, PackScope};
 
 use crate::setup;
-use crate::shell::{Failure, cargo, exec, npm_bin, root, target_dir};
+use crate::shell::{Failure, exec, npm_bin, root, target_dir, wasm_cargo};
 
 /// One file of a bundle as written to its folder.
 pub struct BundleFile {
@@ -302,11 +302,11 @@ fn shopper_total(files: &[BundleFile], sizes: &[Sizes], size: fn(&Sizes) -> usiz
     fixed + pack
 }
 
-/// `cargo rustc --crate-type cdylib --profile widget` for wasm32: the compiled module.
+/// `cargo rustc --crate-type cdylib --profile widget` for wasm32, on the pinned nightly
+/// with std rebuilt ([`wasm_cargo`]): the compiled module.
 fn compile(app: &App, variant: &Variant) -> Result<PathBuf, Failure> {
-    let mut command = cargo();
+    let mut command = wasm_cargo("rustc");
     command.args([
-        "rustc",
         "-p",
         app.package,
         "--profile",

@@ -17,6 +17,7 @@ const SYSTEM_PACKAGES: [&str; 4] = ["chromium", "chromium-driver", "brotli", "po
 pub fn ensure_build_tools() -> Result<(), Failure> {
     let mut installed = Vec::new();
     wasm_target(&mut installed)?;
+    wasm_toolchain(&mut installed)?;
     system_packages(&["brotli"], &mut installed)?;
     npm_tools(&mut installed)?;
     report(&installed);
@@ -27,6 +28,7 @@ pub fn ensure_build_tools() -> Result<(), Failure> {
 pub fn run() -> Result<(), Failure> {
     let mut installed = Vec::new();
     wasm_target(&mut installed)?;
+    wasm_toolchain(&mut installed)?;
     system_packages(&SYSTEM_PACKAGES, &mut installed)?;
     npm_tools(&mut installed)?;
     test_runner(&mut installed)?;
@@ -50,6 +52,35 @@ fn wasm_target(installed: &mut Vec<String>) -> Result<(), Failure> {
     println!("setup: installing the Rust target wasm32-unknown-unknown");
     exec(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
     installed.push("rustup target wasm32-unknown-unknown".into());
+    Ok(())
+}
+
+/// The pinned nightly the bundles are compiled with, and the standard library's source it
+/// rebuilds for wasm32 (see [`shell::WASM_TOOLCHAIN`]). No wasm32 target for it: build-std
+/// makes its own.
+fn wasm_toolchain(installed: &mut Vec<String>) -> Result<(), Failure> {
+    let toolchain = shell::WASM_TOOLCHAIN;
+    let components = output(Command::new("rustup").args([
+        "component",
+        "list",
+        "--installed",
+        "--toolchain",
+        toolchain,
+    ]));
+    if components.is_some_and(|c| c.lines().any(|l| l.trim() == "rust-src")) {
+        return Ok(());
+    }
+    println!("setup: installing the Rust toolchain {toolchain} with rust-src (for the bundles)");
+    exec(Command::new("rustup").args([
+        "toolchain",
+        "install",
+        toolchain,
+        "--profile",
+        "minimal",
+        "--component",
+        "rust-src",
+    ]))?;
+    installed.push(format!("rustup toolchain {toolchain} with rust-src"));
     Ok(())
 }
 

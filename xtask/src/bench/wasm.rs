@@ -4,21 +4,16 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::shell::{Failure, cargo, exec, npm_bin, target_dir};
+use crate::shell::{Failure, exec, npm_bin, target_dir, wasm_cargo};
 
 /// Builds the wasm32 library of the bench project `project` (its own workspace) with its
-/// release profile into the bench's target directory; the compiled module named `lib`.
+/// release profile into the bench's target directory, with the widget's toolchain and
+/// std ([`wasm_cargo`]) so it compares like with like; the compiled module named `lib`.
 pub fn build_library(project: &Path, lib: &str) -> Result<PathBuf, Failure> {
     let target = target_dir();
     exec(
-        cargo()
-            .args([
-                "build",
-                "--release",
-                "--lib",
-                "--target",
-                "wasm32-unknown-unknown",
-            ])
+        wasm_cargo("build")
+            .args(["--release", "--lib", "--target", "wasm32-unknown-unknown"])
             .arg("--target-dir")
             .arg(&target)
             .current_dir(project),
