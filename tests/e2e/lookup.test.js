@@ -74,6 +74,23 @@ describe('a shop that looks orders up by postcode', () => {
     await page.close();
   });
 
+  test('a policy that does not load is said on the lookup screen, and its retry brings the postcode field', async () => {
+    const { page, problems } = await openPage(browser.context, `${server.url}/`, { width: 375, height: 740 });
+    await page.route(`${server.url}/api/policy`, (r) => r.fulfill({ status: 503, body: 'busy' }));
+    await openWidget(page);
+    const notice = page.locator(`${W} .redress-notice-error`);
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /We could not load the complaint form from the shop/);
+    await screenshot(page, 'lookup-policy-failed-375');
+    await page.unroute(`${server.url}/api/policy`);
+    await notice.locator('button').click();
+    await page.locator(`${W} #redress-postcode`).waitFor();
+    assert.equal(await notice.count(), 0);
+    assert.equal(await page.locator(`${W} #redress-email`).count(), 0, 'no e-mail field');
+    assert.deepEqual(problems.filter((p) => !/status of 503/.test(p)), []);
+    await page.close();
+  });
+
   test('an order that cannot be found is filed with its number alone', async () => {
     const { page, problems } = await openPage(browser.context, `${server.url}/`);
     await page.evaluate(() => localStorage.clear());

@@ -251,9 +251,8 @@ describe('demo shop', () => {
     policy.windows = { ...policy.windows, return_or_withdrawal: { days: 7 } };
     await page.route(`${server.url}/api/policy`, (r) => r.fulfill({ json: policy }));
     await openWidget(page);
-    await page.locator(`${launcher} #redress-order-number`).fill('RD-1001');
-    await page.locator(`${launcher} #redress-email`).fill('anna@example.com');
-    await page.locator(`${launcher} button[type=submit]`).click();
+    // Said on the lookup screen at once, before the shopper types a lookup the shop may
+    // not match; what they type meanwhile stays.
     const notice = page.locator(`${launcher} .redress-notice-error`);
     await notice.waitFor();
     assert.match(await notice.textContent(), /We could not load the complaint form from the shop/);
@@ -261,8 +260,13 @@ describe('demo shop', () => {
       problems.some((p) => p.includes('/api/policy cannot be used: windows.return_or_withdrawal: must be at least 14 days')),
       problems.join('\n'),
     );
+    await page.locator(`${launcher} #redress-order-number`).fill('RD-1001');
+    await page.locator(`${launcher} #redress-email`).fill('anna@example.com');
     await page.unroute(`${server.url}/api/policy`);
     await notice.locator('button').click();
+    await notice.waitFor({ state: 'detached' });
+    assert.equal(await page.locator(`${launcher} #redress-order-number`).inputValue(), 'RD-1001');
+    await page.locator(`${launcher} button[type=submit]`).click();
     await page.locator(`${launcher} .redress-step-title`).waitFor();
     await page.close();
   });

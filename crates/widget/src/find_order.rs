@@ -14,7 +14,7 @@ use crate::field_check;
 use crate::filing::{self, DateStyle, FileComplaint, format_date};
 use crate::input_field::{InputSpec, input_field};
 use crate::messages::{Lang, Messages};
-use crate::shop_policy::shop_policy;
+use crate::shop_policy::{policy_failed, shop_policy};
 use crate::start::{CurrentScreen, Screen};
 
 /// The lookup form and, once found, the order.
@@ -26,16 +26,25 @@ pub fn FindOrder(config: WidgetConfig, screen: CurrentScreen) -> impl IntoView {
     let configured = !endpoint.is_empty();
 
     // The shop's lookup rules arrive with its policy; until then the form asks for the
-    // e-mail, which is what most shops use, so it never waits for them.
+    // e-mail, which is what most shops use, so it never waits for them. A policy that
+    // cannot be had is said at once, with a retry: a shop that looks orders up by
+    // postcode would otherwise be asked for an e-mail address it cannot match.
     let rules = RwSignal::new(None::<OrderLookup>);
-    {
+    let rules_failed = RwSignal::new(false);
+    let load_rules = {
         let endpoint = endpoint.clone();
-        leptos::task::spawn_local(async move {
-            if let Ok(policy) = shop_policy(&endpoint).await {
-                rules.set(Some(policy.order_lookup));
-            }
-        });
-    }
+        Callback::new(move |()| {
+            let endpoint = endpoint.clone();
+            rules_failed.set(false);
+            leptos::task::spawn_local(async move {
+                match shop_policy(&endpoint).await {
+                    Ok(policy) => rules.set(Some(policy.order_lookup)),
+                    Err(_) => rules_failed.set(true),
+                }
+            });
+        })
+    };
+    load_rules.run(());
     let key = Memo::new(move |_| rules.get().map_or(LookupKey::Email, |r| r.key));
     let optional = move || rules.get().is_some_and(|r| !r.required);
 
@@ -206,6 +215,7 @@ pub fn FindOrder(config: WidgetConfig, screen: CurrentScreen) -> impl IntoView {
                 }
             >
                 <p class="redress-intro">{t.find_order_intro}</p>
+                {move || rules_failed.get().then(|| policy_failed(lang, move || load_rules.run(())))}
                 <Show when=move || show_summary.get() && (order_error.get().is_some() || proof_error.get().is_some())>
                     <div class="redress-summary" role="alert" tabindex="-1" node_ref=summary_ref>
                         <p class="redress-summary-title">{t.error_summary_title}</p>

@@ -74,16 +74,19 @@ where
     }
     move || match policy.get() {
         None => view! { <p class="redress-notice" role="status">{t.policy_loading}</p> }.into_any(),
-        Some(Err(_)) => {
-            let load = load.clone();
-            view! {
-                <div class="redress-notice redress-notice-error" role="alert">
-                    <p>{t.policy_failed}</p>
-                    <button type="button" class="redress-button redress-button-secondary" on:click=move |_| load()>{t.retry}</button>
-                </div>
-            }
-            .into_any()
-        }
+        Some(Err(_)) => policy_failed(lang, load.clone()).into_any(),
         Some(Ok(policy)) => form(policy).into_any(),
+    }
+}
+
+/// What a shopper sees when the shop's policy could not be had: that the form could not
+/// load, and a retry.
+pub fn policy_failed(lang: Lang, retry: impl Fn() + 'static) -> impl IntoView {
+    let t = lang.messages();
+    view! {
+        <div class="redress-notice redress-notice-error" role="alert">
+            <p>{t.policy_failed}</p>
+            <button type="button" class="redress-button redress-button-secondary" on:click=move |_| retry()>{t.retry}</button>
+        </div>
     }
 }
