@@ -175,7 +175,7 @@ pub(super) const MESSAGES: Messages = Messages {
     route_opens_on: "possible from {date}",
     route_open_now: "possible now",
     due_acknowledgement: "Confirmation of receipt",
-    due_assignment: "Handler assigned",
+    due_assignment: "Assigned for investigation",
     due_resolution: "Answer",
     due_board_answer: "Answer of the complaints board",
     state_received: "Received",

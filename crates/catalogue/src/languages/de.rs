@@ -175,7 +175,7 @@ pub(super) const MESSAGES: Messages = Messages {
     route_opens_on: "möglich ab {date}",
     route_open_now: "jetzt möglich",
     due_acknowledgement: "Eingangsbestätigung",
-    due_assignment: "Zuständige Person benannt",
+    due_assignment: "Zur Prüfung zugewiesen",
     due_resolution: "Antwort",
     due_board_answer: "Antwort der Beschwerdekommission",
     state_received: "Eingegangen",

@@ -179,7 +179,7 @@ pub(super) const MESSAGES: Messages = Messages {
     route_opens_on: "possible à partir du {date}",
     route_open_now: "possible maintenant",
     due_acknowledgement: "Accusé de réception",
-    due_assignment: "Désignation d’un responsable",
+    due_assignment: "Attribution pour examen",
     due_resolution: "Réponse",
     due_board_answer: "Réponse du comité des réclamations",
     state_received: "Reçue",

@@ -180,7 +180,7 @@ pub(super) const MESSAGES: Messages = Messages {
     route_opens_on: "mooglik fanôf {date}",
     route_open_now: "no mooglik",
     due_acknowledgement: "Untfangstbefêstiging",
-    due_assignment: "Behanneler tawiisd",
+    due_assignment: "Tawiisd foar ûndersyk",
     due_resolution: "Antwurd",
     due_board_answer: "Antwurd fan de klachtekommisje",
     state_received: "Untfongen",

@@ -175,7 +175,7 @@ pub(super) const MESSAGES: Messages = Messages {
     route_opens_on: "mogelijk vanaf {date}",
     route_open_now: "nu mogelijk",
     due_acknowledgement: "Ontvangstbevestiging",
-    due_assignment: "Behandelaar toegewezen",
+    due_assignment: "Toegewezen voor onderzoek",
     due_resolution: "Antwoord",
     due_board_answer: "Antwoord van de klachtencommissie",
     state_received: "Ontvangen",

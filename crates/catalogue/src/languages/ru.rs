@@ -179,7 +179,7 @@ pub(super) const MESSAGES: Messages = Messages {
     route_opens_on: "доступно с {date}",
     route_open_now: "доступно сейчас",
     due_acknowledgement: "Подтверждение получения",
-    due_assignment: "Назначение ответственного",
+    due_assignment: "Передача на рассмотрение",
     due_resolution: "Ответ",
     due_board_answer: "Ответ комиссии по жалобам",
     state_received: "Получена",
