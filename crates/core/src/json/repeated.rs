@@ -1,8 +1,8 @@
 //! Repeated keys anywhere in a document, for readers that do not walk all of it.
 //!
-//! [`read_object`](super::read_object) refuses a key repeated within an object it reads,
-//! but an object read some other way (the server's request envelope, read by serde, which
-//! keeps the last value) or skipped as unknown is never looked at. Text that one side
+//! [`read_object`](super::read_object) refuses a key repeated within an object it reads or
+//! skips as unknown, but an object read some other way (the server's request envelope,
+//! read by serde, which keeps the last value) is never looked at. Text that one side
 //! refuses must not be taken by the other, so a whole document can be checked up front.
 
 use std::collections::BTreeSet;

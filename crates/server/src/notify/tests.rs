@@ -269,7 +269,10 @@ fn the_next_deadline_is_named_with_its_day_in_the_shoppers_language() {
         None,
         0,
     );
-    assert_says(&note, &["Next step: Assigned for investigation, by 27 November 2026"]);
+    assert_says(
+        &note,
+        &["Next step: Assigned for investigation, by 27 November 2026"],
+    );
 }
 
 #[test]
