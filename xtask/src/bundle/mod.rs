@@ -3,22 +3,30 @@
 //! shopper never downloads a byte of the desk.
 //!
 //! Each app is compiled as a cdylib with the workspace's `widget` size profile (LTO
-//! applies only to a cdylib-only build), bound to JS with the wasm-bindgen library,
+//! applies only to a cdylib-only build) on the pinned nightly with std rebuilt
+//! ([`wasm_cargo`]), bound to JS with the wasm-bindgen library,
 //! shrunk with npm's binaryen `wasm-opt -Oz` (Debian's older binaryen breaks the module),
 //! and the glue minified with terser. Files get content-hashed names so they can be cached
 //! forever; only the loader (`redress.js`, `desk/desk.js`) keeps a stable name, with the
 //! hashed names baked in. `manifest.json` lists every file with its sizes and SRI hash.
 //!
 //! The steps of [`build`] are one function each (compile, bind, shrink, assets, write), so
-//! a new kind of file (a language pack, say) is one more step feeding `files`.
+//! a new kind of file (a language pack, say) is one more step feeding `files`. `names`
+//! hashes and signs files, `packs` writes the language packs, `sizes` weighs the result.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use sha2::{Digest, Sha256, Sha384};
+mod names;
+mod packs;
+mod sizes;
 
-use redress_catalogue::{Lang, PackScope};
+use names::{hashed_name, integrity};
+pub use packs::is_shopper_pack;
+use packs::language_packs;
+pub use sizes::brotli_len;
+use sizes::{Sizes, manifest, print_sizes};
 
 use crate::setup;
 use crate::shell::{Failure, exec, npm_bin, root, target_dir, wasm_cargo};
@@ -234,74 +242,6 @@ pub fn build(app: &App) -> Result<Vec<BundleFile>, Failure> {
     Ok(files)
 }
 
-/// The widget's languages, English too, as packs (the wasm holds no text): for each
-/// language one with the complaint widget's words (`redress-<lang>-<hash>.txt`) and one
-/// with every flow's for the withdrawal and trustmark bundles
-/// (`redress-flows-<lang>-<hash>.txt`). The loader fetches only the shopper's one.
-///
-/// All packs share one hash, over all of them, so the loader carries a single hash
-/// instead of a name per file: it is 93 % of its own 3 KB budget. Returned beside the
-/// files: the loader's table, `{"hash":"<hash>","langs":["en",...]}`, which it holds in a
-/// single-quoted string (no quote or backslash can occur in it). Packs go without SRI:
-/// each SRI hash is 71 incompressible bytes the loader would carry per file, and a pack
-/// is text rendered as text, from the same origin as the unhashed loader itself.
-fn language_packs(app: &App) -> (Vec<BundleFile>, String) {
-    if app.package != WIDGET.package {
-        return (Vec::new(), String::new());
-    }
-    let packs = redress_catalogue::packs();
-    let mut all = Sha256::new();
-    for (_, _, text) in &packs {
-        all.update(text.as_bytes());
-    }
-    let hash = short_hex(&all.finalize());
-    let langs: Vec<String> = Lang::ALL
-        .iter()
-        .map(|l| format!("\"{}\"", l.tag()))
-        .collect();
-    let table = format!("{{\"hash\":\"{hash}\",\"langs\":[{}]}}", langs.join(","));
-    let files = packs
-        .into_iter()
-        .map(|(lang, scope, text)| {
-            let flows = match scope {
-                PackScope::Complaint => "",
-                PackScope::EveryFlow => "flows-",
-            };
-            let role: &'static str =
-                Box::leak(format!("lang-{flows}{}", lang.tag()).into_boxed_str());
-            BundleFile {
-                role,
-                name: format!("{}-{flows}{}-{hash}.txt", app.prefix, lang.tag()),
-                bytes: text.into_bytes(),
-            }
-        })
-        .collect();
-    (files, table)
-}
-
-/// Whether a file's role is one of the complaint widget's language packs (`lang-nl`),
-/// the one a shopper fetches, rather than another flow's (`lang-flows-nl`).
-pub fn is_shopper_pack(role: &str) -> bool {
-    role.strip_prefix("lang-")
-        .is_some_and(|tag| !tag.contains('-'))
-}
-
-/// What one shopper downloads: the default flow's files (not the other flows' glue and
-/// wasm, fetched only when asked for) and the largest language pack.
-fn shopper_total(files: &[BundleFile], sizes: &[Sizes], size: fn(&Sizes) -> usize) -> usize {
-    let pairs = || files.iter().zip(sizes);
-    let fixed: usize = pairs()
-        .filter(|(f, _)| !f.role.contains('-'))
-        .map(|(_, s)| size(s))
-        .sum();
-    let pack = pairs()
-        .filter(|(f, _)| is_shopper_pack(f.role))
-        .map(|(_, s)| size(s))
-        .max()
-        .unwrap_or(0);
-    fixed + pack
-}
-
 /// `cargo rustc --crate-type cdylib --profile widget` for wasm32, on the pinned nightly
 /// with std rebuilt ([`wasm_cargo`]): the compiled module.
 fn compile(app: &App, variant: &Variant) -> Result<PathBuf, Failure> {
@@ -399,149 +339,6 @@ fn write_bundle(app: &App, files: &[BundleFile]) -> Result<Vec<Sizes>, Failure> 
     Ok(sizes)
 }
 
-/// Raw, gzip -9 and brotli -q 11 sizes of one file: what a shopper downloads.
-struct Sizes {
-    raw: usize,
-    gzip: usize,
-    brotli: usize,
-}
-
-impl Sizes {
-    fn measure(bytes: &[u8]) -> Result<Sizes, Failure> {
-        Ok(Sizes {
-            raw: bytes.len(),
-            gzip: compressed_len(Command::new("gzip").args(["-9", "-c"]), bytes)?,
-            brotli: brotli_len(bytes)?,
-        })
-    }
-}
-
-/// Brotli -q 11 bytes of `bytes`, as the bundle's sizes are measured.
-pub fn brotli_len(bytes: &[u8]) -> Result<usize, Failure> {
-    compressed_len(Command::new("brotli").args(["-q", "11", "-c"]), bytes)
-}
-
-fn compressed_len(command: &mut Command, bytes: &[u8]) -> Result<usize, Failure> {
-    use std::io::Write;
-    use std::process::Stdio;
-    let name = command.get_program().to_string_lossy().into_owned();
-    let mut child = command
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot run {name} (cargo xtask setup installs it): {e}"))?;
-    let mut stdin = child.stdin.take().ok_or("no stdin")?;
-    let input = bytes.to_vec();
-    let feeder = std::thread::spawn(move || stdin.write_all(&input));
-    let out = child
-        .wait_with_output()
-        .map_err(|e| format!("{name}: {e}"))?;
-    let _ = feeder.join();
-    if !out.status.success() {
-        return Err(format!("{name} failed ({})", out.status));
-    }
-    Ok(out.stdout.len())
-}
-
-fn print_sizes(app: &App, files: &[BundleFile], sizes: &[Sizes], unoptimised_wasm: usize) {
-    let kb = |n: usize| format!("{:.1} KB", n as f64 / 1024.0);
-    println!(
-        "\n{} (wasm before wasm-opt: {})",
-        app.title,
-        kb(unoptimised_wasm)
-    );
-    println!(
-        "{:<28} {:>10} {:>10} {:>10}",
-        "file", "raw", "gzip -9", "brotli 11"
-    );
-    for (file, size) in files.iter().zip(sizes) {
-        println!(
-            "{:<28} {:>10} {:>10} {:>10}",
-            file.name,
-            kb(size.raw),
-            kb(size.gzip),
-            kb(size.brotli)
-        );
-    }
-    let total = |f: fn(&Sizes) -> usize| shopper_total(files, sizes, f);
-    println!(
-        "{:<28} {:>10} {:>10} {:>10}",
-        "total (one language)",
-        kb(total(|s| s.raw)),
-        kb(total(|s| s.gzip)),
-        kb(total(|s| s.brotli))
-    );
-    if !app.loader_is_module {
-        println!(
-            "before the widget is opened a page loads only {}: {} brotli\n",
-            app.loader_name,
-            kb(sizes[0].brotli)
-        );
-    }
-}
-
-fn manifest(app: &App, files: &[BundleFile], sizes: &[Sizes]) -> String {
-    let mut out = format!("{{\n  \"name\": \"{}\",\n  \"version\": \"", app.package);
-    out.push_str(env!("CARGO_PKG_VERSION"));
-    out.push_str("\",\n  \"files\": {\n");
-    for (i, (file, size)) in files.iter().zip(sizes).enumerate() {
-        out.push_str(&format!(
-            "    \"{}\": {{ \"path\": \"{}\", \"bytes\": {}, \"gzip\": {}, \"brotli\": {}, \"integrity\": \"{}\" }}{}\n",
-            file.role,
-            file.name,
-            size.raw,
-            size.gzip,
-            size.brotli,
-            integrity(&file.bytes),
-            if i + 1 < files.len() { "," } else { "" }
-        ));
-    }
-    // A shopper fetches at most one language pack: the total counts the largest.
-    let total = |f: fn(&Sizes) -> usize| shopper_total(files, sizes, f);
-    out.push_str(&format!(
-        "  }},\n  \"total\": {{ \"bytes\": {}, \"gzip\": {}, \"brotli\": {} }}\n}}\n",
-        total(|s| s.raw),
-        total(|s| s.gzip),
-        total(|s| s.brotli)
-    ));
-    out
-}
-
-/// `<prefix>-<first 10 hex of SHA-256>.<ext>`: a new build gets a new name, so the files
-/// can be served with `Cache-Control: immutable`.
-fn hashed_name(prefix: &str, ext: &str, bytes: &[u8]) -> String {
-    format!("{prefix}-{}.{ext}", short_hex(&Sha256::digest(bytes)))
-}
-
-/// The first five bytes of a digest in hex: enough to tell builds apart in a file name.
-fn short_hex(digest: &[u8]) -> String {
-    digest.iter().take(5).map(|b| format!("{b:02x}")).collect()
-}
-
-/// The Subresource Integrity value of a file (`sha384-<base64>`).
-fn integrity(bytes: &[u8]) -> String {
-    format!("sha384-{}", base64(&Sha384::digest(bytes)))
-}
-
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, b)| n | (u32::from(*b) << (16 - 8 * i)));
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(char::from(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
 /// Drops comments and indentation: the stylesheet is small, a CSS minifier is not worth
 /// a dependency.
 fn minify_css(css: &str) -> String {
@@ -588,39 +385,6 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn base64_matches_the_rfc_4648_vectors() {
-        let cases = [
-            ("", ""),
-            ("f", "Zg=="),
-            ("fo", "Zm8="),
-            ("foo", "Zm9v"),
-            ("foobar", "Zm9vYmFy"),
-        ];
-        for (plain, encoded) in cases {
-            assert_eq!(base64(plain.as_bytes()), encoded);
-        }
-    }
-
-    #[test]
-    fn integrity_is_the_browser_sri_format() {
-        // `printf 'alert(1)' | openssl dgst -sha384 -binary | base64`
-        assert_eq!(
-            integrity(b"alert(1)"),
-            "sha384-HT2E9NfWiuQ/w1PRai+hTyqW16NIoCGA/m8VQDUopfAtcz6YQjtsMmQd5uRbVDpW"
-        );
-    }
-
-    #[test]
-    fn a_changed_file_gets_a_new_name() {
-        assert_ne!(
-            hashed_name("redress", "js", b"a"),
-            hashed_name("redress", "js", b"b")
-        );
-        assert!(hashed_name("redress", "wasm", b"a").starts_with("redress-"));
-        assert!(hashed_name(DESK.prefix, "wasm", b"a").starts_with("desk-"));
-    }
 
     #[test]
     fn css_minifier_keeps_rules_and_drops_comments() {
