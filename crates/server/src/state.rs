@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 use crate::config::Settings;
 use crate::rate_limit::RateLimiter;
 use crate::receipt::ReceiptSigner;
-use crate::store::{ComplaintStore, OrderBook};
+use crate::store::{ComplaintStore, OrderBook, StoreError};
 
 /// Shared state; cloning is cheap.
 #[derive(Clone)]
@@ -34,6 +34,8 @@ pub struct Shared {
     pub signer: ReceiptSigner,
     pub data_dir: PathBuf,
     pub shop_token: Option<String>,
+    /// The rate limits, counted in the database so restarts and several server processes
+    /// on one database share them.
     pub lookups_per_ip: RateLimiter,
     pub lookups_per_order: RateLimiter,
     pub uploads_per_ip: RateLimiter,
@@ -56,16 +58,44 @@ impl Shared {
             policy,
             policy_json,
             policy_etag,
-            store,
             orders,
             signer,
             data_dir: settings.data_dir.clone(),
             shop_token: settings.shop_token.clone(),
-            lookups_per_ip: RateLimiter::new(settings.limits.lookups_per_ip, window),
-            lookups_per_order: RateLimiter::new(settings.limits.lookups_per_order, window),
-            uploads_per_ip: RateLimiter::new(settings.limits.uploads_per_ip, window),
+            lookups_per_ip: RateLimiter::new(
+                "lookups_per_ip",
+                settings.limits.lookups_per_ip,
+                window,
+                store.clone(),
+            ),
+            lookups_per_order: RateLimiter::new(
+                "lookups_per_order",
+                settings.limits.lookups_per_order,
+                window,
+                store.clone(),
+            ),
+            uploads_per_ip: RateLimiter::new(
+                "uploads_per_ip",
+                settings.limits.uploads_per_ip,
+                window,
+                store.clone(),
+            ),
             evidence_files: tokio::sync::Mutex::new(()),
+            store,
         }
+    }
+
+    /// Forgets the rate limits' windows that are over; returns how many.
+    pub async fn sweep_rate_windows(&self) -> Result<u64, StoreError> {
+        let mut swept = 0;
+        for limiter in [
+            &self.lookups_per_ip,
+            &self.lookups_per_order,
+            &self.uploads_per_ip,
+        ] {
+            swept += limiter.sweep().await?;
+        }
+        Ok(swept)
     }
 
     /// Where finished evidence files live, by hash.

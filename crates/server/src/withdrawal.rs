@@ -6,14 +6,13 @@
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use redress_catalogue::Lang;
-use redress_core::domain::{Email, PostCode};
+use redress_core::domain::{Email, OrderNumber, PostCode};
 use redress_core::policy::{ComplaintPolicy, LookupKey};
 use redress_core::withdrawal::{OrderFacts, OrderItem, Withdrawal, WithdrawalDraft};
 use serde_json::json;
-use subtle::ConstantTimeEq;
 
 use crate::error::AppError;
-use crate::routes::orders::expected_proof;
+use crate::routes::orders::proof_matches;
 use crate::state::AppState;
 use crate::store::Notification;
 
@@ -36,35 +35,38 @@ pub fn lookup_proof(draft: &WithdrawalDraft, key: LookupKey) -> Option<String> {
 /// What the shop's order book knows about order `number`, or `None` when the number is
 /// unknown or `proof` (see [`lookup_proof`]: the e-mail or the postcode, as the policy
 /// says) does not match it: then the core crate asks for typed contract details
-/// instead, and the answer reveals nothing about the order. A wrong proof counts against
+/// instead, and the answer reveals nothing about the order. A failed match counts against
 /// the order lookup's per-order limit, so guessing the e-mail or postcode of someone
-/// else's order stops here as it does at `/api/orders/lookup` (429).
+/// else's order stops here as it does at `/api/orders/lookup` (429). An unknown number
+/// counts too, as it does there: the count is a database write, and writing only for real
+/// orders would tell them apart by the time the answer takes.
 pub async fn order_facts(
     state: &AppState,
     number: &str,
     proof: &str,
 ) -> Result<Option<OrderFacts>, AppError> {
-    let number = number.trim();
-    if number.is_empty() {
+    // A malformed number names no order (the import refuses them) and the core crate
+    // names it; it is neither looked up nor counted, so keys stay short.
+    let Ok(order_number) = OrderNumber::parse(number) else {
         return Ok(None);
-    }
-    let order_key = number.to_ascii_uppercase();
-    if state.lookups_per_order.exhausted(&order_key) {
+    };
+    let order_key = order_number.as_ref();
+    if state.lookups_per_order.exhausted(order_key).await? {
         return Err(AppError::rejected(
             axum::http::StatusCode::TOO_MANY_REQUESTS,
             "rate_limited",
             "too many attempts for this order number; wait a few minutes",
         ));
     }
-    let Some(order) = state.orders.order(number).await? else {
+    let order = state.orders.order(number.trim()).await?;
+    let same = proof_matches(state.policy.order_lookup.key, order.as_ref(), proof);
+    if !same {
+        state.lookups_per_order.count(order_key).await?;
+    }
+    let Some(order) = order.filter(|_| same) else {
         return Ok(None);
     };
-    let expected = expected_proof(state.policy.order_lookup.key, &order);
-    let same: bool = expected.as_bytes().ct_eq(proof.as_bytes()).into();
-    if !same {
-        state.lookups_per_order.count(&order_key);
-    }
-    Ok(same.then(|| OrderFacts {
+    Ok(Some(OrderFacts {
         delivered_on: order.delivery_date,
         // The order book has no Art. 16 categories yet: every line is eligible.
         items: order

@@ -77,8 +77,8 @@ pub async fn owned_order(
     // who reloads the form is never locked out of their own order while guessing the
     // e-mail of someone else's order stops after a few tries.
     let order_key = order_number.to_ascii_uppercase();
-    let ip_allowed = state.lookups_per_ip.allow(ip);
-    if !ip_allowed || state.lookups_per_order.exhausted(&order_key) {
+    let ip_allowed = state.lookups_per_ip.allow(ip).await?;
+    if !ip_allowed || state.lookups_per_order.exhausted(&order_key).await? {
         return Err(AppError::rejected(
             StatusCode::TOO_MANY_REQUESTS,
             "rate_limited",
@@ -87,17 +87,11 @@ pub async fn owned_order(
     }
     let given = lookup_key(state.policy.order_lookup.key, request)?;
     let order = state.orders.order(order_number).await?;
-    // The comparison runs whether or not the order exists, in constant time, so the
-    // answer and its timing do not reveal which order numbers are real.
-    let expected = match &order {
-        Some(o) => expected_proof(state.policy.order_lookup.key, o),
-        None => "\u{0}no-such-order".to_owned(),
-    };
-    let same: bool = expected.as_bytes().ct_eq(given.as_bytes()).into();
+    let same = proof_matches(state.policy.order_lookup.key, order.as_ref(), &given);
     match order {
         Some(order) if same => Ok(order),
         _ => {
-            state.lookups_per_order.count(&order_key);
+            state.lookups_per_order.count(&order_key).await?;
             Err(AppError::not_found(
                 "order.not_found",
                 "no order matches this order number and the details given",
@@ -106,10 +100,25 @@ pub async fn owned_order(
     }
 }
 
+/// Whether `proof` (in the form [`expected_proof`] gives) is `order`'s. The comparison
+/// runs whether or not the order exists, in constant time, so the answer and its timing
+/// do not reveal which order numbers are real.
+pub(crate) fn proof_matches(
+    key: LookupKey,
+    order: Option<&crate::store::Order>,
+    proof: &str,
+) -> bool {
+    let expected = match order {
+        Some(order) => expected_proof(key, order),
+        None => "\u{0}no-such-order".to_owned(),
+    };
+    expected.as_bytes().ct_eq(proof.as_bytes()).into()
+}
+
 /// What the order book holds for `order` in the form a shopper's proof is compared to
 /// (the e-mail lower-cased, the postcode compact), or an empty string when the book's
 /// own value does not parse, which no parsed proof equals.
-pub(crate) fn expected_proof(key: LookupKey, order: &crate::store::Order) -> String {
+fn expected_proof(key: LookupKey, order: &crate::store::Order) -> String {
     match key {
         LookupKey::Email => Email::parse(&order.email)
             .map(|e| e.as_ref().to_lowercase())

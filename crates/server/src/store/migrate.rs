@@ -14,6 +14,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (3, include_str!("../../migrations/0003_withdrawals.sql")),
     (4, include_str!("../../migrations/0004_tracking_access.sql")),
     (5, include_str!("../../migrations/0005_trustmark_cases.sql")),
+    (6, include_str!("../../migrations/0006_rate_windows.sql")),
 ];
 
 pub(super) async fn run(pool: &AnyPool) -> Result<(), StoreError> {

@@ -7,6 +7,7 @@
 mod claim;
 mod migrate;
 mod orders;
+mod rate_windows;
 mod sql;
 mod tracking_access;
 mod trustmark_cases;
@@ -215,7 +216,8 @@ pub struct ComplaintFilter {
     pub overdue_at: Option<i64>,
 }
 
-/// Complaints, their evidence, timelines, idempotency records and outbox.
+/// Complaints, their evidence, timelines, idempotency records and outbox, and the rate
+/// limits' windows (so every server process on the database counts against one allowance).
 #[async_trait]
 pub trait ComplaintStore: Send + Sync {
     async fn insert_evidence(&self, evidence: &EvidenceRecord) -> Result<(), StoreError>;
@@ -282,6 +284,28 @@ pub trait ComplaintStore: Send + Sync {
     async fn unsent(&self, limit: i64) -> Result<Vec<Notification>, StoreError>;
     /// Records that a message was handed to the mail server.
     async fn mark_sent(&self, id: &str, at: i64) -> Result<(), StoreError>;
+    /// Counts one attempt in `window` and returns its attempts, this one included; a
+    /// window that is over starts again at its `now`. One atomic statement.
+    async fn count_attempt(&self, window: &RateWindow<'_>) -> Result<i64, StoreError>;
+    /// The attempts counted in `window`, without counting one; 0 when it is over.
+    async fn attempts(&self, window: &RateWindow<'_>) -> Result<i64, StoreError>;
+    /// Deletes the windows of `limiter` that are over at `now` (Unix seconds) for windows
+    /// of `seconds`; returns how many.
+    async fn sweep_windows(&self, limiter: &str, now: i64, seconds: i64)
+    -> Result<u64, StoreError>;
+}
+
+/// One key's fixed window of a rate limit, as of an instant: what is counted together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RateWindow<'a> {
+    /// Which limit, the same name in every server process (e.g. `lookups_per_order`).
+    pub limiter: &'a str,
+    /// What is limited: a client IP, an upper-cased order number.
+    pub key: &'a str,
+    /// The instant of the attempt, Unix seconds from the server's clock.
+    pub now: i64,
+    /// How long a window lasts, in seconds.
+    pub seconds: i64,
 }
 
 /// A line of an order.

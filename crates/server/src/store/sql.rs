@@ -6,7 +6,8 @@ use sqlx::{AnyPool, AssertSqlSafe};
 use super::claim::claim_key;
 use super::{
     AppendedEvent, ComplaintFilter, ComplaintStore, EvidenceRecord, Filed, IdempotencyRecord,
-    NewComplaint, Notification, StoreError, StoredComplaint, StoredEvent, StoredResponse,
+    NewComplaint, Notification, RateWindow, StoreError, StoredComplaint, StoredEvent,
+    StoredResponse,
 };
 
 /// The SQL store; cheap to clone (the pool is shared).
@@ -342,6 +343,23 @@ impl ComplaintStore for SqlStore {
             .execute(&self.pool)
             .await?;
         Ok(())
+    }
+
+    async fn count_attempt(&self, window: &RateWindow<'_>) -> Result<i64, StoreError> {
+        super::rate_windows::count_attempt(&self.pool, window).await
+    }
+
+    async fn attempts(&self, window: &RateWindow<'_>) -> Result<i64, StoreError> {
+        super::rate_windows::attempts(&self.pool, window).await
+    }
+
+    async fn sweep_windows(
+        &self,
+        limiter: &str,
+        now: i64,
+        seconds: i64,
+    ) -> Result<u64, StoreError> {
+        super::rate_windows::sweep(&self.pool, limiter, now, seconds).await
     }
 
     async fn file_withdrawal(

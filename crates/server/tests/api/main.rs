@@ -14,6 +14,7 @@ mod migration;
 mod openapi;
 mod policy;
 mod postgres;
+mod rate_limits;
 mod repeated_keys;
 mod smtp_sink;
 mod sweeper;
