@@ -1,9 +1,12 @@
 //! Repeated keys anywhere in a document, for readers that do not walk all of it.
 //!
-//! [`read_object`](super::read_object) refuses a key repeated within an object it reads or
-//! skips as unknown, but an object read some other way (the server's request envelope,
-//! read by serde, which keeps the last value) is never looked at. Text that one side
-//! refuses must not be taken by the other, so a whole document can be checked up front.
+//! [`read_object`](super::read_object) refuses a key repeated within an object it reads,
+//! but an object read some other way (the server's request envelope, read by serde, which
+//! keeps the last value) or skipped as unknown is never looked at. Text that one side
+//! refuses must not be taken by the other, so a whole document can be checked up front:
+//! the server checks every body it reads. The widget's reader does not look inside keys
+//! it skips: every text it reads was written by a serializer (the shop's answers, its own
+//! saved forms), and the check there cost 1.3 KB brotli of the shopper's bundle.
 
 use std::collections::BTreeSet;
 
