@@ -12,7 +12,20 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::state::AppState;
 use crate::store::{ComplaintStore, RateWindow, StoreError};
+
+/// Forgets the limits' windows that are over, hourly, so their table stays as small as
+/// one window's traffic. Runs beside the server (`startup.rs` spawns it).
+pub async fn sweep_ended_windows(state: AppState) {
+    let mut tick = tokio::time::interval(Duration::from_secs(60 * 60));
+    loop {
+        tick.tick().await;
+        if let Err(e) = state.sweep_rate_windows().await {
+            tracing::error!(error = %e, "rate window sweep failed");
+        }
+    }
+}
 
 /// Counts attempts per key (a client IP, an order number) in fixed windows.
 pub struct RateLimiter {

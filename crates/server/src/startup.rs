@@ -67,7 +67,8 @@ pub async fn serve(settings: Settings) -> Result<(), StartError> {
         let mailer = crate::mail::Mailer::new(url, &settings.smtp_from)?;
         tokio::spawn(crate::mail::deliver(state.clone(), mailer));
     }
-    tokio::spawn(crate::routes::evidence::sweep_expired(state));
+    tokio::spawn(crate::routes::evidence::sweep_expired(state.clone()));
+    tokio::spawn(crate::rate_limit::sweep_ended_windows(state));
     let shutdown = shutdown_signal().map_err(|e| StartError::Listen(address.to_string(), e))?;
     // Tests and scripts wait for exactly this line.
     println!("redress-server listening on http://{address}");

@@ -280,17 +280,12 @@ impl Drop for PartialUpload {
 }
 
 /// Deletes uploads never attached to a complaint within [`UNATTACHED_LIFETIME`], hourly.
-/// The same hourly tick forgets the rate limits' windows that are over, so their table
-/// stays as small as one window's traffic.
 pub async fn sweep_expired(state: AppState) {
     let mut tick = tokio::time::interval(Duration::from_secs(60 * 60));
     loop {
         tick.tick().await;
         if let Err(e) = sweep_once(&state, chrono::Utc::now().timestamp()).await {
             tracing::error!(error = %e, "evidence sweep failed");
-        }
-        if let Err(e) = state.sweep_rate_windows().await {
-            tracing::error!(error = %e, "rate window sweep failed");
         }
     }
 }
