@@ -130,7 +130,7 @@ pub struct FileConfig {
     pub limits: Option<Limits>,
 }
 
-/// Rate limits of the order lookup, per fixed window.
+/// Rate limits per fixed window: of the order lookup, of uploads and of filings.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Limits {
@@ -140,6 +140,13 @@ pub struct Limits {
     pub lookups_per_order: u32,
     /// Evidence uploads one client IP may make per window (default 60).
     pub uploads_per_ip: u32,
+    /// Filings one client IP may have stored per window, complaints, withdrawals and
+    /// trustmark complaints together (default 20). Each stored filing mails its
+    /// confirmation to whatever address the form gave, so without a limit the endpoint
+    /// would mail strangers for anyone. Twenty leaves room for shoppers behind one NAT (an
+    /// office, a campus) each filing a couple of complaints; refused filings and replays of
+    /// an `Idempotency-Key` do not count.
+    pub filings_per_ip: u32,
     /// The window, in seconds (default 600).
     pub window_seconds: u64,
     /// Largest JSON request body in bytes (default 64 KiB).
@@ -152,6 +159,7 @@ impl Default for Limits {
             lookups_per_ip: 60,
             lookups_per_order: 5,
             uploads_per_ip: 60,
+            filings_per_ip: 20,
             window_seconds: 600,
             json_body_bytes: 64 * 1024,
         }

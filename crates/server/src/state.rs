@@ -4,10 +4,12 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
+use axum::http::StatusCode;
 use redress_core::policy::ComplaintPolicy;
 use sha2::{Digest, Sha256};
 
 use crate::config::Settings;
+use crate::error::AppError;
 use crate::rate_limit::RateLimiter;
 use crate::receipt::ReceiptSigner;
 use crate::store::{ComplaintStore, OrderBook, StoreError};
@@ -39,6 +41,9 @@ pub struct Shared {
     pub lookups_per_ip: RateLimiter,
     pub lookups_per_order: RateLimiter,
     pub uploads_per_ip: RateLimiter,
+    /// Stored filings (complaints, withdrawals, trustmark complaints) per client IP: each
+    /// one mails the address its form gave.
+    pub filings_per_ip: RateLimiter,
     /// Serialises evidence file placement against the expiry sweeper.
     pub evidence_files: tokio::sync::Mutex<()>,
 }
@@ -80,6 +85,12 @@ impl Shared {
                 window,
                 store.clone(),
             ),
+            filings_per_ip: RateLimiter::new(
+                "filings_per_ip",
+                settings.limits.filings_per_ip,
+                window,
+                store.clone(),
+            ),
             evidence_files: tokio::sync::Mutex::new(()),
             store,
         }
@@ -92,10 +103,34 @@ impl Shared {
             &self.lookups_per_ip,
             &self.lookups_per_order,
             &self.uploads_per_ip,
+            &self.filings_per_ip,
         ] {
             swept += limiter.sweep().await?;
         }
         Ok(swept)
+    }
+
+    /// Refuses a filing from `ip` (429 `rate_limited`) once its stored filings used up
+    /// `filings_per_ip`. Asked before a fresh filing is checked; a replay of an answered
+    /// `Idempotency-Key` never gets here, so a retry still gets its first answer.
+    pub async fn refuse_exhausted_filer(&self, ip: &str) -> Result<(), AppError> {
+        if self.filings_per_ip.exhausted(ip).await? {
+            return Err(AppError::rejected(
+                StatusCode::TOO_MANY_REQUESTS,
+                "rate_limited",
+                "too many complaints from this address; wait a few minutes",
+            ));
+        }
+        Ok(())
+    }
+
+    /// Counts a filing from `ip` that was stored (its confirmation queued). The filing
+    /// stands either way: a database error here is logged, not answered, since a 500
+    /// would have the shopper file again what is already stored.
+    pub async fn count_filing(&self, ip: &str) {
+        if let Err(e) = self.filings_per_ip.count(ip).await {
+            tracing::error!(error = %e, "a stored filing could not be counted");
+        }
     }
 
     /// Where finished evidence files live, by hash.

@@ -220,9 +220,10 @@ pub fn tempdir(part: &str) -> Result<PathBuf, Failure> {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("data"))
         .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    // Limits sized for a load test: the defaults stop order enumeration at a few per minute.
+    // Limits sized for a load test: the defaults stop order enumeration at a few per minute
+    // and filings (each one mails the shopper) at 20 per client IP per window.
     let config = "[limits]\nlookups_per_ip = 100000000\nlookups_per_order = 100000000\n\
-                  uploads_per_ip = 100000000\n";
+                  uploads_per_ip = 100000000\nfilings_per_ip = 100000000\n";
     std::fs::write(dir.join("redress.toml"), config)
         .map_err(|e| format!("cannot write the bench config: {e}"))?;
     Ok(dir)

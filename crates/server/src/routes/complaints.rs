@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{AppError, Json};
 use crate::idempotency::{self, Fresh, IdempotencyKey, Submission};
 use crate::receipt::Receipt;
+use crate::routes::ClientIp;
 use crate::state::AppState;
 use crate::store::{
     EvidenceRecord, Filed, IdempotencyRecord, NewComplaint, NewTrustmarkCase, StoredResponse,
@@ -58,9 +59,11 @@ pub struct TokenQuery {
     responses((status = 201, body = FiledComplaint),
               (status = 422, body = crate::error::ErrorBody, description = "validation (fields), json.shape, evidence.unavailable, evidence.mismatch, idempotency_key.reused"),
               (status = 400, body = crate::error::ErrorBody, description = "json.syntax, idempotency_key.format"),
-              (status = 413, body = crate::error::ErrorBody, description = "body.too_large")))]
+              (status = 413, body = crate::error::ErrorBody, description = "body.too_large"),
+              (status = 429, body = crate::error::ErrorBody, description = "rate_limited: this client IP's stored filings (complaints, withdrawals, trustmark complaints) used up `filings_per_ip`; a replayed key is still answered")))]
 pub async fn file(
     State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
     headers: HeaderMap,
     body: Result<Bytes, axum::extract::rejection::BytesRejection>,
 ) -> Result<Response, AppError> {
@@ -78,6 +81,7 @@ pub async fn file(
         Submission::Replayed(answer) => return Ok(answer),
         Submission::Fresh(fresh) => fresh,
     };
+    state.refuse_exhausted_filer(&ip).await?;
 
     let now = chrono::Utc::now();
     let checked = check(
@@ -88,7 +92,7 @@ pub async fn file(
         now,
     )
     .await?;
-    store(&state, checked, key, request_hash, now, None).await
+    store(&state, &ip, checked, key, request_hash, now, None).await
 }
 
 /// A complaint that passed the policy, with the evidence it attaches: ready to store.
@@ -121,10 +125,11 @@ pub(crate) async fn check(
 }
 
 /// Signs, stores and answers a checked complaint (`201 FiledComplaint`), with the
-/// trustmark's case beside it when filed on the trustmark's page; a key answered meanwhile
-/// replays that answer.
+/// trustmark's case beside it when filed on the trustmark's page, and counts it against
+/// `ip`'s filings; a key answered meanwhile replays that answer.
 pub(crate) async fn store(
     state: &AppState,
+    ip: &str,
     checked: Checked,
     key: Option<IdempotencyKey>,
     request_hash: String,
@@ -199,6 +204,7 @@ pub(crate) async fn store(
     match state.store.file_complaint(&new, record.as_ref()).await? {
         Filed::Created => {
             tracing::info!(reference = %reference, "complaint filed");
+            state.count_filing(ip).await;
             if let Some(n) = &new.notification {
                 tracing::info!(reference = %reference, recipient = ?n.recipient, subject = %n.subject, "notification queued");
             }

@@ -18,7 +18,7 @@ use serde::Deserialize;
 
 use crate::error::AppError;
 use crate::idempotency::{self, Fresh, Submission};
-use crate::routes::complaints;
+use crate::routes::{ClientIp, complaints};
 use crate::state::AppState;
 use crate::store::NewTrustmarkCase;
 
@@ -67,9 +67,11 @@ pub struct ComplainedToShop {
               (status = 404, body = crate::error::ErrorBody, description = "trustmark.not_configured"),
               (status = 422, body = crate::error::ErrorBody, description = "trustmark.member_not_found, trustmark.receipt_invalid, trustmark.too_early (the opening day in the message), trustmark.shop_first, trustmark.not_member, trustmark.travel, trustmark.cross_border, complained_to_shop.on, complained_to_shop.reference; and those of POST /api/complaints"),
               (status = 400, body = crate::error::ErrorBody, description = "json.syntax, idempotency_key.format"),
-              (status = 413, body = crate::error::ErrorBody, description = "body.too_large")))]
+              (status = 413, body = crate::error::ErrorBody, description = "body.too_large"),
+              (status = 429, body = crate::error::ErrorBody, description = "rate_limited: as for POST /api/complaints, one allowance per client IP for every kind of filing")))]
 pub async fn file(
     State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
     headers: HeaderMap,
     body: Result<Bytes, axum::extract::rejection::BytesRejection>,
 ) -> Result<Response, AppError> {
@@ -87,6 +89,7 @@ pub async fn file(
         Submission::Replayed(answer) => return Ok(answer),
         Submission::Fresh(fresh) => fresh,
     };
+    state.refuse_exhausted_filer(&ip).await?;
     let now = chrono::Utc::now();
     let today = state.policy.today(now);
     let registry = super::trustmark::verified_registry(&state, today).await?;
@@ -131,7 +134,7 @@ pub async fn file(
         TrustmarkRoute::Trustmark => {}
         other => return Err(gate_refusal(other)),
     }
-    complaints::store(&state, checked, key, request_hash, now, Some(case)).await
+    complaints::store(&state, &ip, checked, key, request_hash, now, Some(case)).await
 }
 
 fn refused(code: &'static str, message: impl Into<String>) -> AppError {

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{AppError, Json};
 use crate::idempotency::{self, Fresh, Submission};
 use crate::receipt::Receipt;
+use crate::routes::ClientIp;
 use crate::shop_auth::ShopAuth;
 use crate::state::AppState;
 use crate::store::{Filed, IdempotencyRecord, NewWithdrawal, StoredResponse, StoredWithdrawal};
@@ -75,9 +76,10 @@ pub struct RecordedWithdrawal {
               (status = 422, body = crate::error::ErrorBody, description = "validation (every field error at once; `withdrawal.window_closed` on field `withdrawal` with params.date = the last day), json.shape, idempotency_key.reused"),
               (status = 400, body = crate::error::ErrorBody, description = "json.syntax, idempotency_key.format"),
               (status = 413, body = crate::error::ErrorBody, description = "body.too_large"),
-              (status = 429, body = crate::error::ErrorBody, description = "rate_limited: too many wrong lookup e-mails or postcodes for this order number")))]
+              (status = 429, body = crate::error::ErrorBody, description = "rate_limited: too many wrong lookup e-mails or postcodes for this order number, or this client IP's stored filings (withdrawals, complaints, trustmark complaints) used up `filings_per_ip`; a replayed key is still answered")))]
 pub async fn withdraw(
     State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
     headers: HeaderMap,
     body: Result<Bytes, axum::extract::rejection::BytesRejection>,
 ) -> Result<Response, AppError> {
@@ -91,6 +93,7 @@ pub async fn withdraw(
         Submission::Replayed(answer) => return Ok(answer),
         Submission::Fresh(fresh) => fresh,
     };
+    state.refuse_exhausted_filer(&ip).await?;
     // Whole seconds: the receipt, the record and the answer state the same instant.
     let now = Utc::now().trunc_subsecs(0);
     let language = filing::language(&state.policy, &request.language)?;
@@ -143,6 +146,7 @@ pub async fn withdraw(
         Filed::Replayed(first) => idempotency::replay(first, &request_hash),
         Filed::Created | Filed::EvidenceUnavailable(_) => {
             tracing::info!(reference = %reference, "withdrawal recorded, acknowledgement queued");
+            state.count_filing(&ip).await;
             Ok((
                 StatusCode::CREATED,
                 [(axum::http::header::CONTENT_TYPE, "application/json")],

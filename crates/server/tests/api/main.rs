@@ -6,6 +6,7 @@ mod crash;
 mod desk;
 mod escalation;
 mod evidence;
+mod filing_limit;
 mod find;
 mod helpers;
 mod lookup;

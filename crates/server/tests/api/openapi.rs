@@ -381,7 +381,8 @@ async fn the_withdrawal_draft_schema_lists_exactly_the_keys_the_server_reads() {
 #[tokio::test]
 async fn rate_limited_answers_are_documented() {
     let server = TestServer::start_with(crate::helpers::ServerOptions {
-        config: "[limits]\nlookups_per_ip = 1\nlookups_per_order = 1000\nuploads_per_ip = 1\n"
+        config: "[limits]\nlookups_per_ip = 1\nlookups_per_order = 1000\nuploads_per_ip = 1\n\
+                 filings_per_ip = 1\n"
             .to_owned(),
         ..Default::default()
     });
@@ -398,7 +399,15 @@ async fn rate_limited_answers_are_documented() {
         statuses.push(response.status().as_u16());
         conforms(&doc, "post", "/api/evidence", response).await;
     }
-    assert_eq!(statuses, [200, 429, 201, 429]);
+    let complaint = json!({"language": "en", "draft": crate::complaints::draft(
+        "The kettle stopped heating after two days.", &[],
+    )});
+    for _ in 0..2 {
+        let response = server.post_json("/api/complaints", &complaint).await;
+        statuses.push(response.status().as_u16());
+        conforms(&doc, "post", "/api/complaints", response).await;
+    }
+    assert_eq!(statuses, [200, 429, 201, 429, 201, 429]);
 }
 
 #[tokio::test]

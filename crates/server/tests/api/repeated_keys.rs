@@ -35,7 +35,7 @@ fn repeating(text: &str, member: &str, repeat: &str) -> String {
 }
 
 /// How many entries the shop's list at `path` holds.
-async fn listed(server: &TestServer, path: &str) -> usize {
+pub async fn listed(server: &TestServer, path: &str) -> usize {
     let response = server
         .client
         .get(server.url(path))
