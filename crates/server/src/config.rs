@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Parser, Subcommand};
 use serde::Deserialize;
 
+use crate::client_ip::TrustedProxies;
+
 /// The command line. Every option can also be set in the TOML file given by `--config`
 /// (same name with `_` instead of `-`) or by the environment variable shown in `--help`.
 #[derive(Debug, Parser)]
@@ -103,6 +105,16 @@ pub struct ServeOptions {
         global = true
     )]
     pub cors_origins: Vec<String>,
+    /// Reverse proxies whose `X-Forwarded-For` names the client for the per-IP limits,
+    /// comma separated addresses or CIDR networks (`127.0.0.1,10.0.0.0/8`). Without them
+    /// every request counts against the address it came from.
+    #[arg(
+        long,
+        env = "REDRESS_TRUSTED_PROXIES",
+        value_delimiter = ',',
+        global = true
+    )]
+    pub trusted_proxies: Vec<String>,
     /// SMTP URL for shopper notifications: `smtp://host:25` (plain), `smtp://user:pass@host:587?tls=required`
     /// (STARTTLS) or `smtps://user:pass@host:465` (TLS); outbox table only if absent.
     #[arg(long, env = "REDRESS_SMTP_URL", global = true, hide_env_values = true)]
@@ -125,6 +137,7 @@ pub struct FileConfig {
     pub policy_file: Option<PathBuf>,
     pub shop_token: Option<String>,
     pub cors_origins: Option<Vec<String>>,
+    pub trusted_proxies: Option<Vec<String>>,
     pub smtp_url: Option<String>,
     pub smtp_from: Option<String>,
     pub limits: Option<Limits>,
@@ -178,6 +191,7 @@ pub struct Settings {
     pub policy_file: Option<PathBuf>,
     pub shop_token: Option<String>,
     pub cors_origins: Vec<String>,
+    pub trusted_proxies: TrustedProxies,
     pub smtp_url: Option<String>,
     pub smtp_from: String,
     pub limits: Limits,
@@ -242,6 +256,16 @@ impl Settings {
                 });
             }
         }
+        let trusted_proxies = if options.trusted_proxies.is_empty() {
+            file.trusted_proxies.unwrap_or_default()
+        } else {
+            options.trusted_proxies.clone()
+        };
+        let trusted_proxies =
+            TrustedProxies::parse(&trusted_proxies).map_err(|message| ConfigError::Invalid {
+                key: "trusted_proxies",
+                message,
+            })?;
         let smtp_url = options.smtp_url.clone().or(file.smtp_url);
         let limits = file.limits.unwrap_or_default();
         if limits.window_seconds == 0 {
@@ -263,6 +287,7 @@ impl Settings {
             policy_file: options.policy_file.clone().or(file.policy_file),
             shop_token,
             cors_origins,
+            trusted_proxies,
             smtp_url,
             smtp_from: options
                 .smtp_from

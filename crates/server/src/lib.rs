@@ -5,6 +5,7 @@
 //! the server, [`app::router`] builds the routes, [`store`] holds every SQL statement.
 
 pub mod app;
+pub mod client_ip;
 pub mod config;
 pub mod demo;
 pub mod error;

@@ -8,6 +8,7 @@ use axum::http::StatusCode;
 use redress_core::policy::ComplaintPolicy;
 use sha2::{Digest, Sha256};
 
+use crate::client_ip::TrustedProxies;
 use crate::config::Settings;
 use crate::error::AppError;
 use crate::rate_limit::RateLimiter;
@@ -36,6 +37,8 @@ pub struct Shared {
     pub signer: ReceiptSigner,
     pub data_dir: PathBuf,
     pub shop_token: Option<String>,
+    /// Whose `X-Forwarded-For` names the client (see [`crate::client_ip`]).
+    pub trusted_proxies: TrustedProxies,
     /// The rate limits, counted in the database so restarts and several server processes
     /// on one database share them.
     pub lookups_per_ip: RateLimiter,
@@ -67,6 +70,7 @@ impl Shared {
             signer,
             data_dir: settings.data_dir.clone(),
             shop_token: settings.shop_token.clone(),
+            trusted_proxies: settings.trusted_proxies.clone(),
             lookups_per_ip: RateLimiter::new(
                 "lookups_per_ip",
                 settings.limits.lookups_per_ip,

@@ -345,3 +345,23 @@ fn free_port() -> u16 {
 pub async fn json(response: reqwest::Response) -> serde_json::Value {
     response.json().await.expect("JSON body")
 }
+
+/// Starts the server with the config file `config` and expects it to refuse: its stderr,
+/// which should name the key that is wrong.
+pub fn refused_config(config: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    std::fs::write(&path, config).unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_redress-server"))
+        .arg("--config")
+        .arg(&path)
+        .arg("--data-dir")
+        .arg(dir.path().join("data"))
+        .output()
+        .unwrap();
+    assert!(
+        !output.status.success(),
+        "the server started with {config:?}"
+    );
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}

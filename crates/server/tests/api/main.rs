@@ -15,6 +15,7 @@ mod migration;
 mod openapi;
 mod policy;
 mod postgres;
+mod proxies;
 mod rate_limits;
 mod repeated_keys;
 mod smtp_sink;

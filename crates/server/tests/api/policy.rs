@@ -114,18 +114,7 @@ async fn cors_allows_only_configured_origins() {
 
 #[test]
 fn bad_config_refuses_to_start_naming_the_key() {
-    let dir = tempfile::tempdir().unwrap();
-    let config = dir.path().join("bad.toml");
-    std::fs::write(&config, "listen = \"127.0.0.1:0\"\ncolour = \"red\"\n").unwrap();
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_redress-server"))
-        .arg("--config")
-        .arg(&config)
-        .arg("--data-dir")
-        .arg(dir.path().join("data"))
-        .output()
-        .unwrap();
-    assert!(!output.status.success());
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stderr = crate::helpers::refused_config("listen = \"127.0.0.1:0\"\ncolour = \"red\"\n");
     assert!(stderr.contains("colour"), "{stderr}");
 }
 
