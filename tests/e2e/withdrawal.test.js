@@ -121,9 +121,19 @@ describe('withdrawal', () => {
     };
     await page.evaluate(([k, text]) => localStorage.setItem(k, text), [key, JSON.stringify(older)]);
     assert.match(await reopen(), /Eva Smit.*RD-1001/);
+    // The shop turns the confirmation away once (too many filings from this address): the
+    // shopper is told about their withdrawal, not a complaint, and the form stays.
+    await page.route(`${server.url}/api/withdrawals`, (r) => r.fulfill({
+      status: 429, json: { error: 'rate_limited', message: 'too many complaints from this address; wait a few minutes' },
+    }), { times: 1 });
+    await page.locator(`${W} button[type=submit]:text-is("Confirm withdrawal")`).click();
+    const refused = page.locator(`${W} .redress-notice-error`);
+    await refused.waitFor();
+    assert.equal(await refused.textContent(), 'The shop did not accept your withdrawal just now. Nothing is lost; please try again in a few minutes.');
+    assert.match(await page.locator(`${W} .redress-review-list`).textContent(), /Eva Smit.*RD-1001/);
     await page.locator(`${W} button[type=submit]:text-is("Confirm withdrawal")`).click();
     await page.locator(`${W} .redress-reference`).waitFor();
-    assert.deepEqual(problems, []);
+    assert.deepEqual(problems.filter((p) => !/status of 429/.test(p)), []);
     await page.close();
   });
 

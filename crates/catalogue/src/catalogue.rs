@@ -402,6 +402,8 @@ withdrawal {
     withdraw_refund_by,
     withdraw_kept,
     withdraw_email_sent,
+    withdraw_submit_failed,
+    withdraw_submit_refused,
 }
 trustmark {
     tm_title,

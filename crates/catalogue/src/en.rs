@@ -252,6 +252,8 @@ pub(super) const MESSAGES: Messages = Messages {
     withdraw_refund_by: "The shop refunds you by {date} at the latest.",
     withdraw_kept: "Not covered by the right of withdrawal",
     withdraw_email_sent: "A confirmation with these details and the signed receipt is on its way to your e-mail.",
+    withdraw_submit_failed: "Your withdrawal was not sent: we could not reach the shop. Nothing is lost; please try again.",
+    withdraw_submit_refused: "The shop did not accept your withdrawal just now. Nothing is lost; please try again in a few minutes.",
     name_missing: "Enter your name.",
     name_format: "Enter your name as it appears on the order.",
     goods_missing: "Describe what you bought.",

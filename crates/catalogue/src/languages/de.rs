@@ -252,6 +252,8 @@ pub(super) const MESSAGES: Messages = Messages {
     withdraw_refund_by: "Der Shop erstattet Ihnen den Betrag spätestens am {date}.",
     withdraw_kept: "Vom Widerrufsrecht ausgenommen",
     withdraw_email_sent: "Eine Bestätigung mit diesen Angaben und die signierte Quittung sind unterwegs an Ihre E-Mail-Adresse.",
+    withdraw_submit_failed: "Ihr Widerruf wurde nicht gesendet: Der Shop war nicht erreichbar. Es geht nichts verloren; bitte versuchen Sie es erneut.",
+    withdraw_submit_refused: "Der Shop hat Ihren Widerruf gerade nicht angenommen. Es geht nichts verloren; bitte versuchen Sie es in einigen Minuten erneut.",
     name_missing: "Geben Sie Ihren Namen ein.",
     name_format: "Geben Sie Ihren Namen so ein, wie er in der Bestellung steht.",
     goods_missing: "Beschreiben Sie, was Sie gekauft haben.",

@@ -256,6 +256,8 @@ pub(super) const MESSAGES: Messages = Messages {
     withdraw_refund_by: "La boutique vous rembourse au plus tard le {date}.",
     withdraw_kept: "Non couvert par le droit de rétractation",
     withdraw_email_sent: "Une confirmation avec ces informations et le reçu signé est en route vers votre adresse e-mail.",
+    withdraw_submit_failed: "Votre rétractation n’a pas été envoyée : la boutique est injoignable. Rien n’est perdu ; veuillez réessayer.",
+    withdraw_submit_refused: "La boutique n’a pas accepté votre rétractation pour le moment. Rien n’est perdu ; réessayez dans quelques minutes.",
     name_missing: "Saisissez votre nom.",
     name_format: "Saisissez votre nom tel qu’il figure sur la commande.",
     goods_missing: "Décrivez ce que vous avez acheté.",

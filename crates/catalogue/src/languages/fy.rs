@@ -257,6 +257,8 @@ pub(super) const MESSAGES: Messages = Messages {
     withdraw_refund_by: "De winkel betellet jo uterlik {date} werom.",
     withdraw_kept: "Falt net ûnder it herroppingsrjocht",
     withdraw_email_sent: "In befêstiging mei dizze gegevens en it ûndertekene ûntfangstbewiis is ûnderweis nei jo e-mail.",
+    withdraw_submit_failed: "Jo herroping is net ferstjoerd: wy koene de winkel net berikke. Der giet neat ferlern; besykje it opnij.",
+    withdraw_submit_refused: "De winkel koe jo herroping no net oannimme. Der giet neat ferlern; besykje it oer in pear minuten opnij.",
     name_missing: "Fier jo namme yn.",
     name_format: "Fier jo namme yn sa’t dy op de bestelling stiet.",
     goods_missing: "Beskriuw wat jo kocht hawwe.",

@@ -252,6 +252,8 @@ pub(super) const MESSAGES: Messages = Messages {
     withdraw_refund_by: "De winkel betaalt je uiterlijk {date} terug.",
     withdraw_kept: "Valt niet onder het herroepingsrecht",
     withdraw_email_sent: "Een bevestiging met deze gegevens en het ondertekende ontvangstbewijs is onderweg naar je e-mail.",
+    withdraw_submit_failed: "Je herroeping is niet verstuurd: we konden de winkel niet bereiken. Er gaat niets verloren; probeer het opnieuw.",
+    withdraw_submit_refused: "De winkel kon je herroeping nu niet aannemen. Er gaat niets verloren; probeer het over een paar minuten opnieuw.",
     name_missing: "Vul je naam in.",
     name_format: "Vul je naam in zoals op de bestelling.",
     goods_missing: "Beschrijf wat je hebt gekocht.",

@@ -257,8 +257,8 @@ fn WithdrawalForm(
                 }).map(|text| view! { <p class="redress-notice">{text}</p> })}
                 {move || failed.get().map(|error| {
                     let text = match error {
-                        ApiError::Network => t.submit_failed,
-                        _ => t.submit_refused,
+                        ApiError::Network => t.withdraw_submit_failed,
+                        _ => t.withdraw_submit_refused,
                     };
                     view! { <p class="redress-notice redress-notice-error">{text}</p> }
                 })}
