@@ -80,7 +80,7 @@ describe('a shop that looks orders up by postcode', () => {
     await openWidget(page);
     const notice = page.locator(`${W} .redress-notice-error`);
     await notice.waitFor();
-    assert.match(await notice.textContent(), /We could not load the complaint form from the shop/);
+    assert.match(await notice.textContent(), /We could not load the form from the shop/);
     await screenshot(page, 'lookup-policy-failed-375');
     await page.unroute(`${server.url}/api/policy`);
     await notice.locator('button').click();

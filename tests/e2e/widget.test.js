@@ -255,7 +255,7 @@ describe('demo shop', () => {
     // not match; what they type meanwhile stays.
     const notice = page.locator(`${launcher} .redress-notice-error`);
     await notice.waitFor();
-    assert.match(await notice.textContent(), /We could not load the complaint form from the shop/);
+    assert.match(await notice.textContent(), /We could not load the form from the shop/);
     assert.ok(
       problems.some((p) => p.includes('/api/policy cannot be used: windows.return_or_withdrawal: must be at least 14 days')),
       problems.join('\n'),

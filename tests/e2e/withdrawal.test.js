@@ -154,6 +154,21 @@ describe('withdrawal', () => {
     await page.close();
   });
 
+  test('a shop policy that does not load is said in the withdrawal\'s words, with a retry', async () => {
+    const { page, problems } = await openPage(browser.context, `${server.url}/withdraw.html`, { width: 375, height: 740 });
+    await page.evaluate(() => localStorage.clear());
+    await page.route(`${server.url}/api/policy`, (r) => r.fulfill({ status: 503, body: 'busy' }));
+    await page.locator(`${W} .redress-launcher`).click();
+    const notice = page.locator(`${W} .redress-notice-error`);
+    await notice.waitFor();
+    assert.equal(await notice.locator('p').textContent(), 'We could not load the form from the shop. Please try again.');
+    await page.unroute(`${server.url}/api/policy`);
+    await notice.locator('button').click();
+    await page.locator(`${W} #redress-w-name`).waitFor();
+    assert.deepEqual(problems.filter((p) => !/status of 503/.test(p)), []);
+    await page.close();
+  });
+
   test('an order past the period is explained and routed to the complaint flow', async () => {
     const { page } = await openPage(browser.context, `${server.url}/withdraw.html`, { width: 375, height: 740 });
     await openWithdrawal(page);
