@@ -44,6 +44,12 @@ describe('tracker', () => {
     assert.match(await tracker.locator('.redress-tracker-handler').textContent(), /^Handled by Sanne de Vries; answer expected by \w{3} \d{1,2} \w{3}$/);
     assert.match(await tracker.locator('.redress-timeline li').first().textContent(), /The shop confirmed receipt/);
     assert.match(await tracker.locator('.redress-due').textContent(), /Confirmation of receipt.*Done in time/);
+    // The shop's promised date and the policy's latest one are told apart.
+    assert.equal(
+      await tracker.locator('h4:text-is("Deadlines of the shop") + .redress-hint').textContent(),
+      'The latest date allowed for each step.',
+    );
+    assert.match(await tracker.locator('.redress-due').textContent(), /Assigned for investigation/);
     await screenshot(page, 'tracker-1280');
     assert.deepEqual(await axeViolations(page), []);
 

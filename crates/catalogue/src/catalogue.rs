@@ -276,6 +276,8 @@ shown {
     tracker_answer_by,
     tracker_deadlines,
     tracker_deadlines_of,
+    /// Under the deadlines: they are the latest dates, beside the date the shop promised.
+    tracker_deadlines_hint,
     tracker_history,
     tracker_escalation,
     tracker_escalation_intro,

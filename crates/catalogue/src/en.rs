@@ -159,6 +159,7 @@ pub(super) const MESSAGES: Messages = Messages {
     tracker_answer_by: "Answer expected by {date}",
     tracker_deadlines: "Deadlines of the shop",
     tracker_deadlines_of: "Deadlines of {name}",
+    tracker_deadlines_hint: "The latest date allowed for each step.",
     tracker_history: "What happened",
     tracker_escalation: "If you are not satisfied",
     tracker_escalation_intro: "You may take your complaint further here, each from the date shown.",

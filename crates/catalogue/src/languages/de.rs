@@ -159,6 +159,7 @@ pub(super) const MESSAGES: Messages = Messages {
     tracker_answer_by: "Antwort erwartet bis {date}",
     tracker_deadlines: "Fristen des Shops",
     tracker_deadlines_of: "Fristen von {name}",
+    tracker_deadlines_hint: "Der späteste zulässige Termin für jeden Schritt.",
     tracker_history: "Verlauf",
     tracker_escalation: "Wenn Sie nicht zufrieden sind",
     tracker_escalation_intro: "Hier können Sie Ihre Beschwerde weitergeben, jeweils ab dem genannten Datum.",

@@ -163,6 +163,7 @@ pub(super) const MESSAGES: Messages = Messages {
     tracker_answer_by: "Réponse attendue au plus tard le {date}",
     tracker_deadlines: "Délais de la boutique",
     tracker_deadlines_of: "Délais de {name}",
+    tracker_deadlines_hint: "La date limite de chaque étape.",
     tracker_history: "Historique",
     tracker_escalation: "Si la réponse ne vous satisfait pas",
     tracker_escalation_intro: "Vous pouvez porter votre réclamation plus loin ici, chaque voie à partir de la date indiquée.",

@@ -164,6 +164,7 @@ pub(super) const MESSAGES: Messages = Messages {
     tracker_answer_by: "Antwurd ferwachte uterlik {date}",
     tracker_deadlines: "Termiinen fan de winkel",
     tracker_deadlines_of: "Termiinen fan {name}",
+    tracker_deadlines_hint: "De uterste datum foar elke stap.",
     tracker_history: "Wat der bard is",
     tracker_escalation: "As jo net tefreden binne",
     tracker_escalation_intro: "Jo kinne jo klacht hjir fierder foarlizze, elk fanôf de neamde datum.",

@@ -159,6 +159,7 @@ pub(super) const MESSAGES: Messages = Messages {
     tracker_answer_by: "Antwoord verwacht uiterlijk {date}",
     tracker_deadlines: "Termijnen van de winkel",
     tracker_deadlines_of: "Termijnen van {name}",
+    tracker_deadlines_hint: "De uiterste datum voor elke stap.",
     tracker_history: "Wat er is gebeurd",
     tracker_escalation: "Als je niet tevreden bent",
     tracker_escalation_intro: "Je kunt je klacht hier verder voorleggen, elk vanaf de genoemde datum.",

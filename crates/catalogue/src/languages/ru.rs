@@ -163,6 +163,7 @@ pub(super) const MESSAGES: Messages = Messages {
     tracker_answer_by: "Ответ ожидается до {date}",
     tracker_deadlines: "Сроки магазина",
     tracker_deadlines_of: "Сроки: {name}",
+    tracker_deadlines_hint: "Крайний срок для каждого шага.",
     tracker_history: "История",
     tracker_escalation: "Если ответ вас не устраивает",
     tracker_escalation_intro: "Здесь можно передать жалобу дальше — каждый путь с указанной даты.",

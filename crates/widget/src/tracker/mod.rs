@@ -164,6 +164,7 @@ fn tracked(
         </div>
         {(!due.is_empty()).then(|| view! {
             <h4>{deadlines_title}</h4>
+            <p class="redress-hint">{t.tracker_deadlines_hint}</p>
             <ul class="redress-due">
                 {due.into_iter().map(|d| due_line(t, lang, d)).collect_view()}
             </ul>
