@@ -56,6 +56,11 @@ impl AppError {
         Self::rejected(StatusCode::NOT_FOUND, code, message)
     }
 
+    /// A 429 `rate_limited`: `message` says what was done too often and to wait.
+    pub fn rate_limited(message: &'static str) -> Self {
+        Self::rejected(StatusCode::TOO_MANY_REQUESTS, "rate_limited", message)
+    }
+
     /// A 422 `validation` answer naming one field, for rules the core crate owns.
     pub fn field(field: &str, rule: &dyn redress_core::error::FieldRule) -> Self {
         AppError::Validation(vec![FieldError::new(field, rule)])

@@ -4,7 +4,6 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::http::StatusCode;
 use redress_core::policy::ComplaintPolicy;
 use sha2::{Digest, Sha256};
 
@@ -62,6 +61,8 @@ impl Shared {
         let policy_json = policy.to_json();
         let policy_etag = format!("\"{}\"", hex::encode(&Sha256::digest(&policy_json)[..16]));
         let window = Duration::from_secs(settings.limits.window_seconds);
+        let limit = |name, allowed| RateLimiter::new(name, allowed, window, store.clone());
+        let limits = &settings.limits;
         Shared {
             policy,
             policy_json,
@@ -71,30 +72,10 @@ impl Shared {
             data_dir: settings.data_dir.clone(),
             shop_token: settings.shop_token.clone(),
             trusted_proxies: settings.trusted_proxies.clone(),
-            lookups_per_ip: RateLimiter::new(
-                "lookups_per_ip",
-                settings.limits.lookups_per_ip,
-                window,
-                store.clone(),
-            ),
-            lookups_per_order: RateLimiter::new(
-                "lookups_per_order",
-                settings.limits.lookups_per_order,
-                window,
-                store.clone(),
-            ),
-            uploads_per_ip: RateLimiter::new(
-                "uploads_per_ip",
-                settings.limits.uploads_per_ip,
-                window,
-                store.clone(),
-            ),
-            filings_per_ip: RateLimiter::new(
-                "filings_per_ip",
-                settings.limits.filings_per_ip,
-                window,
-                store.clone(),
-            ),
+            lookups_per_ip: limit("lookups_per_ip", limits.lookups_per_ip),
+            lookups_per_order: limit("lookups_per_order", limits.lookups_per_order),
+            uploads_per_ip: limit("uploads_per_ip", limits.uploads_per_ip),
+            filings_per_ip: limit("filings_per_ip", limits.filings_per_ip),
             evidence_files: tokio::sync::Mutex::new(()),
             store,
         }
@@ -119,9 +100,7 @@ impl Shared {
     /// `Idempotency-Key` never gets here, so a retry still gets its first answer.
     pub async fn refuse_exhausted_filer(&self, ip: &str) -> Result<(), AppError> {
         if self.filings_per_ip.exhausted(ip).await? {
-            return Err(AppError::rejected(
-                StatusCode::TOO_MANY_REQUESTS,
-                "rate_limited",
+            return Err(AppError::rate_limited(
                 "too many complaints from this address; wait a few minutes",
             ));
         }

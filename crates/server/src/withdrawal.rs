@@ -52,9 +52,7 @@ pub async fn order_facts(
     };
     let order_key = order_number.as_ref();
     if state.lookups_per_order.exhausted(order_key).await? {
-        return Err(AppError::rejected(
-            axum::http::StatusCode::TOO_MANY_REQUESTS,
-            "rate_limited",
+        return Err(AppError::rate_limited(
             "too many attempts for this order number; wait a few minutes",
         ));
     }

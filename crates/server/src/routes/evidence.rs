@@ -66,9 +66,7 @@ pub async fn upload(
     body: Body,
 ) -> Result<(StatusCode, Json<EvidenceReceipt>), AppError> {
     if !state.uploads_per_ip.allow(&ip).await? {
-        return Err(reject(
-            StatusCode::TOO_MANY_REQUESTS,
-            "rate_limited",
+        return Err(AppError::rate_limited(
             "too many uploads; wait a few minutes",
         ));
     }

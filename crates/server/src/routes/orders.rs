@@ -2,7 +2,6 @@
 //! order numbers exist.
 
 use axum::extract::State;
-use axum::http::StatusCode;
 use chrono::NaiveDate;
 use redress_core::domain::{Email, OrderNumber, PostCode};
 use redress_core::error::{ErrorCode, ErrorParams, FieldError};
@@ -76,12 +75,10 @@ pub async fn owned_order(
     // Per client, every attempt counts; per order number only failed ones, so a shopper
     // who reloads the form is never locked out of their own order while guessing the
     // e-mail of someone else's order stops after a few tries.
-    let order_key = order_number.to_ascii_uppercase();
+    // `OrderNumber::parse` upper-cases, so "rd-1001" and "RD-1001" share one count.
     let ip_allowed = state.lookups_per_ip.allow(ip).await?;
-    if !ip_allowed || state.lookups_per_order.exhausted(&order_key).await? {
-        return Err(AppError::rejected(
-            StatusCode::TOO_MANY_REQUESTS,
-            "rate_limited",
+    if !ip_allowed || state.lookups_per_order.exhausted(order_number).await? {
+        return Err(AppError::rate_limited(
             "too many order lookups; wait a few minutes",
         ));
     }
@@ -91,7 +88,7 @@ pub async fn owned_order(
     match order {
         Some(order) if same => Ok(order),
         _ => {
-            state.lookups_per_order.count(&order_key).await?;
+            state.lookups_per_order.count(order_number).await?;
             Err(AppError::not_found(
                 "order.not_found",
                 "no order matches this order number and the details given",

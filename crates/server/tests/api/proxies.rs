@@ -8,10 +8,10 @@ use crate::helpers::{ServerOptions, TestServer, refused_config};
 /// Lookup statuses of `forwarded_for` clients in turn (a wrong e-mail each time, so
 /// every answer is 404 until the limit).
 async fn lookups(server: &TestServer, forwarded_for: &[&str]) -> Vec<u16> {
-    let client = reqwest::Client::new();
     let mut statuses = Vec::new();
     for (n, header) in forwarded_for.iter().enumerate() {
-        let response = client
+        let response = server
+            .client
             .post(server.url("/api/orders/lookup"))
             .header("x-forwarded-for", *header)
             .json(&json!({"order_number": format!("RD-{}", 3000 + n), "email": "x@example.com"}))
