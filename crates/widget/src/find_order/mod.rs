@@ -31,24 +31,23 @@ pub fn FindOrder(config: WidgetConfig, screen: CurrentScreen) -> impl IntoView {
     // e-mail, which is what most shops use, so it never waits for them. A policy that
     // cannot be had is said at once, with a retry: a shop that looks orders up by
     // postcode would otherwise be asked for an e-mail address it cannot match.
-    let rules = RwSignal::new(None::<OrderLookup>);
-    let rules_failed = RwSignal::new(false);
+    // None while it loads, then the rules or the failure.
+    let rules = RwSignal::new(None::<Result<OrderLookup, ApiError>>);
     let load_rules = {
         let endpoint = endpoint.clone();
         Callback::new(move |()| {
             let endpoint = endpoint.clone();
-            rules_failed.set(false);
+            rules.set(None);
             leptos::task::spawn_local(async move {
-                match shop_policy(&endpoint).await {
-                    Ok(policy) => rules.set(Some(policy.order_lookup)),
-                    Err(_) => rules_failed.set(true),
-                }
+                let answer = shop_policy(&endpoint).await;
+                rules.set(Some(answer.map(|policy| policy.order_lookup)));
             });
         })
     };
     load_rules.run(());
-    let key = Memo::new(move |_| rules.get().map_or(LookupKey::Email, |r| r.key));
-    let optional = move || rules.get().is_some_and(|r| !r.required);
+    let known = move || rules.get().and_then(Result::ok);
+    let key = Memo::new(move |_| known().map_or(LookupKey::Email, |r| r.key));
+    let optional = move || known().is_some_and(|r| !r.required);
 
     let order_number = RwSignal::new(String::new());
     // What proves the order is theirs: the e-mail or the postcode, as `key` says.
@@ -217,7 +216,7 @@ pub fn FindOrder(config: WidgetConfig, screen: CurrentScreen) -> impl IntoView {
                 }
             >
                 <p class="redress-intro">{t.find_order_intro}</p>
-                {move || rules_failed.get().then(|| policy_failed(lang, move || load_rules.run(())))}
+                {move || matches!(rules.get(), Some(Err(_))).then(|| policy_failed(lang, move || load_rules.run(())))}
                 <Show when=move || show_summary.get() && (order_error.get().is_some() || proof_error.get().is_some())>
                     <div class="redress-summary" role="alert" tabindex="-1" node_ref=summary_ref>
                         <p class="redress-summary-title">{t.error_summary_title}</p>
